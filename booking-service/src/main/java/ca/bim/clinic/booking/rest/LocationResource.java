@@ -1,0 +1,53 @@
+package ca.bim.clinic.booking.rest;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import ca.bim.clinic.booking.repository.LocationRepository;
+import ca.bim.clinic.common.rest.PageRequest;
+import ca.bim.clinic.common.rest.PageResponse;
+import jakarta.annotation.security.PermitAll;
+
+@Path("/api/v1/locations")
+@Tag(name = "Locations")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class LocationResource {
+
+    private final LocationRepository locations;
+
+    LocationResource(LocationRepository locations) {
+        this.locations = locations;
+    }
+
+    @GET
+    @Operation(summary = "List the clinic locations")
+    @APIResponse(responseCode = "200", description = "A page of active locations")
+    @APIResponse(responseCode = "400", description = "Invalid paging parameters")
+    public PageResponse<LocationResponse> list(@Valid @BeanParam PageRequest page) {
+        return PageResponse.of(locations.findActive(), page, LocationResponse::from);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One location")
+    @APIResponse(responseCode = "200", description = "The location")
+    @APIResponse(responseCode = "404", description = "No such location")
+    public LocationResponse get(@PathParam("id") UUID id) {
+        return locations.findByIdOptional(id)
+                .map(LocationResponse::from)
+                .orElseThrow(() -> new NotFoundException("No location with id " + id));
+    }
+}

@@ -1,0 +1,16 @@
+package ca.bim.clinic.common.rest;
+
+import java.util.List;
+import java.util.function.Function;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+
+/** One page of a collection, with the totals a client needs to page through it. */
+public record PageResponse<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+
+    public static <E, T> PageResponse<T> of(PanacheQuery<E> query, PageRequest request, Function<E, T> mapper) {
+        PanacheQuery<E> paged = query.page(request.page(), request.size());
+        List<T> items = paged.list().stream().map(mapper).toList();
+        return new PageResponse<>(items, request.page(), request.size(), paged.count(), paged.pageCount());
+    }
+}

@@ -1,0 +1,6 @@
+package ca.bim.clinic.injury.domain;
+
+public enum InjuryStatus {
+    draft,
+    published
+}
