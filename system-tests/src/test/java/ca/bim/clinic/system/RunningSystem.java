@@ -1,0 +1,213 @@
+package ca.bim.clinic.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keycloak (from its distribution, with the committed realm) and the four packaged services, each on a free port,
+ * each logging to {@code target/system-logs}. Started once for the whole suite and stopped when it ends, even
+ * after failures.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    private static final Duration KEYCLOAK_READY_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Path root = Path.of(System.getProperty("clinic.root", "..")).toAbsolutePath().normalize();
+    private final Path keycloakHome = Path.of(System.getProperty("keycloak.home",
+            root.resolve(".clinic/keycloak-26.7.3").toString()));
+    private final Path logs = Path.of("target/system-logs").toAbsolutePath();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new HashMap<>();
+    private final Thread shutdownHook = new Thread(this::stopAll, "system-tests-shutdown");
+
+    RunningSystem start() {
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            Files.createDirectories(logs);
+            for (String name : List.of("keycloak", "keycloak-management", "booking-service", "injury-service",
+                    "client-service", "gateway")) {
+                ports.put(name, freePort());
+            }
+            startKeycloak();
+            Map<String, String> env = serviceEnvironment();
+            for (String service : List.of("booking-service", "injury-service", "client-service", "gateway")) {
+                startService(service, env);
+            }
+            awaitReady("keycloak", "http://localhost:" + ports.get("keycloak-management") + "/health/ready",
+                    KEYCLOAK_READY_TIMEOUT);
+            for (String service : List.of("booking-service", "injury-service", "client-service", "gateway")) {
+                awaitReady(service, url(service) + "/q/health/ready", SERVICE_READY_TIMEOUT);
+            }
+            return this;
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    String gatewayUrl() {
+        return url("gateway");
+    }
+
+    String keycloakUrl() {
+        return "http://localhost:" + ports.get("keycloak");
+    }
+
+    String url(String service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    private void startKeycloak() throws IOException {
+        Path kcSh = keycloakHome.resolve("bin/kc.sh");
+        if (!Files.isExecutable(kcSh)) {
+            throw new IllegalStateException("No Keycloak distribution at " + keycloakHome
+                    + "; run ./clinic test (it fetches it) or pass -Dkeycloak.home=...");
+        }
+        Path importDir = Files.createDirectories(keycloakHome.resolve("data/import"));
+        Files.copy(root.resolve("keycloak/clinic-realm.json"), importDir.resolve("clinic-realm.json"),
+                StandardCopyOption.REPLACE_EXISTING);
+        ProcessBuilder builder = new ProcessBuilder(kcSh.toString(), "start-dev",
+                "--http-port=" + ports.get("keycloak"),
+                "--http-management-port=" + ports.get("keycloak-management"),
+                "--health-enabled=true",
+                "--hostname=" + keycloakUrl(),
+                "--db=dev-mem",
+                "--import-realm");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        launch("keycloak", builder);
+    }
+
+    /** The same environment variables an operator sets; each service reads the ones it knows. */
+    private Map<String, String> serviceEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloakUrl() + "/realms/clinic");
+        env.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", keycloakUrl() + "/realms/clinic");
+        env.put("QUARKUS_REST_CLIENT_CLIENT_SERVICE_URL", url("client-service"));
+        env.put("QUARKUS_REST_CLIENT_BOOKING_SERVICE_URL", url("booking-service"));
+        env.put("QUARKUS_REST_CLIENT_INJURY_SERVICE_URL", url("injury-service"));
+        env.put("GATEWAY_UPSTREAMS_BOOKING_URL", url("booking-service"));
+        env.put("GATEWAY_UPSTREAMS_INJURY_URL", url("injury-service"));
+        env.put("GATEWAY_UPSTREAMS_CLIENT_URL", url("client-service"));
+        // Dedicated databases, wiped at start, so a run never depends on the one before it.
+        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
+        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
+        return env;
+    }
+
+    private void startService(String service, Map<String, String> env) throws IOException {
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("No packaged " + service + " at " + jar + "; build it first");
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString());
+        builder.environment().putAll(env);
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+        if (!"gateway".equals(service)) {
+            String database = service.substring(0, service.indexOf('-')) + "_it";
+            builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/" + database);
+        }
+        launch(service, builder);
+    }
+
+    private void launch(String name, ProcessBuilder builder) throws IOException {
+        Path log = logs.resolve(name + ".log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        processes.put(name, builder.start());
+    }
+
+    private void awaitReady(String name, String url, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline)) {
+            Process process = processes.get(name);
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + lastLines(name));
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+            try {
+                process.waitFor(250, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+        }
+        throw new IllegalStateException(name + " was not ready at " + url + " within " + timeout + ":\n"
+                + lastLines(name));
+    }
+
+    private String lastLines(String name) {
+        try {
+            List<String> lines = Files.readAllLines(logs.resolve(name + ".log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down and runs the hook itself
+        }
+    }
+
+    private synchronized void stopAll() {
+        List<ProcessHandle> all = new ArrayList<>();
+        processes.values().forEach(process -> {
+            process.descendants().forEach(all::add);
+            all.add(process.toHandle());
+        });
+        all.forEach(ProcessHandle::destroy);
+        for (ProcessHandle handle : all) {
+            try {
+                handle.onExit().get(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                handle.destroyForcibly();
+            }
+        }
+        processes.clear();
+    }
+}
