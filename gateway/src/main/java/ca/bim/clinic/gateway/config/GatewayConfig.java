@@ -1,20 +1,34 @@
 package ca.bim.clinic.gateway.config;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
- * Where each path prefix goes. Upstream URLs are overridable by environment, for example
- * {@code GATEWAY_UPSTREAMS_BOOKING_URL=http://booking-service:8081}.
+ * Settings of the edge. Every key is overridable by environment, for example
+ * {@code GATEWAY_UPSTREAMS_BOOKING_URL=http://booking-service:8081} or
+ * {@code GATEWAY_RATE_LIMIT_ANONYMOUS_REQUESTS_PER_MINUTE=100000}.
  */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
     /** Upstream services by name. */
     Map<String, Upstream> upstreams();
+
+    Auth auth();
+
+    RateLimit rateLimit();
+
+    CircuitBreaker circuitBreaker();
+
+    CareOptions careOptions();
+
+    OpenApi openapi();
 
     interface Upstream {
 
@@ -23,5 +37,87 @@ public interface GatewayConfig {
 
         /** Path prefixes routed to this service, such as {@code /api/v1/locations}. */
         List<String> prefixes();
+
+        /** Time to open a connection; a refused or unreachable upstream answers 503 within it. */
+        @WithDefault("500ms")
+        Duration connectTimeout();
+
+        /** Longest wait for the upstream's response (and between body chunks) before 504. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    interface Auth {
+
+        /** Prefixes where every method needs a valid bearer token at the edge. */
+        @WithDefault("/api/v1/clients,/api/v1/appointments")
+        List<String> protectedPrefixes();
+
+        /** Whether POST, PUT, PATCH and DELETE need a valid bearer token on every route. */
+        @WithDefault("true")
+        boolean protectWrites();
+    }
+
+    interface RateLimit {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Calls without a token, counted per client IP. */
+        Limit anonymous();
+
+        /** Calls with a valid token, counted per identity (token subject and authorized party). */
+        Limit authenticated();
+
+        /** Identities and IPs idle this long are forgotten (their bucket would be full again anyway). */
+        @WithDefault("10m")
+        Duration idleExpiry();
+
+        interface Limit {
+            int requestsPerMinute();
+        }
+    }
+
+    interface CircuitBreaker {
+
+        /** Rolling window of calls over which the failure ratio is computed. */
+        @WithDefault("10")
+        int requestVolumeThreshold();
+
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long the breaker stays open before letting a trial call through. */
+        @WithDefault("5s")
+        Duration delay();
+
+        /** Successful trial calls needed to close it again. */
+        @WithDefault("1")
+        int successThreshold();
+    }
+
+    interface CareOptions {
+
+        /** Days of availability searched, starting today in {@link #zone()}. */
+        @WithDefault("14")
+        int days();
+
+        /** Slots returned per appointment type and location. */
+        @WithDefault("3")
+        int slotsPerLocation();
+
+        @WithDefault("America/Vancouver")
+        ZoneId zone();
+    }
+
+    interface OpenApi {
+
+        /** How often the upstreams' documents are fetched again. */
+        @WithDefault("60s")
+        Duration refresh();
+
+        /** Keycloak realm URL as browsers reach it, for the contract's OAuth2 flows. */
+        @WithDefault("${quarkus.oidc.auth-server-url}")
+        String authServerUrl();
     }
 }

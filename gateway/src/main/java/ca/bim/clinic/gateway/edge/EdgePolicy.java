@@ -1,0 +1,130 @@
+package ca.bim.clinic.gateway.edge;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import ca.bim.clinic.gateway.config.GatewayConfig;
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * What the edge decides before anything reaches an upstream: the caller's rate limit and whether the route needs a
+ * token. Quarkus OIDC has already validated any bearer token proactively (signature, issuer, expiry, audience); a
+ * token that fails lands in {@link #authenticationFailed} and never reaches a route handler.
+ */
+@ApplicationScoped
+public class EdgePolicy {
+
+    private static final Logger LOG = Logger.getLogger(EdgePolicy.class);
+
+    /** After Quarkus' authentication (-200) and authorization (-100), before the routes. */
+    static final int ORDER = -50;
+
+    private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    private final GatewayConfig.Auth auth;
+    private final RateLimiter limiter;
+
+    EdgePolicy(GatewayConfig config, RateLimiter limiter) {
+        this.auth = config.auth();
+        this.limiter = limiter;
+    }
+
+    void register(@Observes Router router) {
+        router.route("/api/*").order(ORDER).handler(this::apiCall);
+        router.route("/openapi").order(ORDER).handler(this::limitOnly);
+        router.route().order(RequestIds.ORDER).failureHandler(this::authenticationFailed);
+    }
+
+    private void apiCall(RoutingContext ctx) {
+        SecurityIdentity identity = identity(ctx);
+        if (!withinLimit(ctx, identity)) {
+            return;
+        }
+        if (identity == null && isProtected(ctx)) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            Problems.send(ctx, 401, "Unauthorized", "This operation needs a valid bearer token");
+            return;
+        }
+        ctx.next();
+    }
+
+    private void limitOnly(RoutingContext ctx) {
+        if (withinLimit(ctx, identity(ctx))) {
+            ctx.next();
+        }
+    }
+
+    private void authenticationFailed(RoutingContext ctx) {
+        if (!(ctx.failure() instanceof AuthenticationException)) {
+            ctx.next();
+            return;
+        }
+        LOG.debugf("Bearer token rejected for %s %s: %s", ctx.request().method(), ctx.request().path(),
+                ctx.failure().getMessage());
+        if (!withinLimit(ctx, null)) {
+            return;
+        }
+        ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        Problems.send(ctx, 401, "Unauthorized", "The bearer token is missing, malformed, expired or not trusted");
+    }
+
+    /** Consumes one token; answers 429 and returns false when the caller is over the limit. */
+    private boolean withinLimit(RoutingContext ctx, SecurityIdentity identity) {
+        if (!limiter.enabled()) {
+            return true;
+        }
+        RateLimiter.Decision decision = limiter.consume(key(identity), ctx.request().remoteAddress().hostAddress());
+        decision.writeHeaders(ctx.response());
+        if (!decision.allowed()) {
+            Problems.send(ctx, 429, "Too Many Requests",
+                    "Rate limit of " + decision.limit() + " requests a minute exceeded; retry after "
+                            + decision.retryAfterSeconds() + " s");
+            return false;
+        }
+        return true;
+    }
+
+    private boolean isProtected(RoutingContext ctx) {
+        if (auth.protectWrites() && !READS.contains(ctx.request().method())) {
+            return true;
+        }
+        String path = ctx.normalizedPath();
+        for (String prefix : auth.protectedPrefixes()) {
+            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The authenticated identity, or null for an anonymous call. */
+    static SecurityIdentity identity(RoutingContext ctx) {
+        if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+            return user.getSecurityIdentity();
+        }
+        return null;
+    }
+
+    /** Subject and authorized party: the same user through two apps gets two budgets. */
+    private static String key(SecurityIdentity identity) {
+        if (identity == null) {
+            return null;
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object azp = jwt.getClaim("azp");
+            return jwt.getSubject() + "|" + (azp == null ? "" : azp);
+        }
+        return identity.getPrincipal().getName();
+    }
+}
