@@ -1,0 +1,118 @@
+package ca.bim.clinic.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import ca.bim.clinic.testing.Tokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
+
+/** booking-service is stopped (its port refuses), injury-service can be slow, client-service can fail. */
+@QuarkusTest
+@TestProfile(UpstreamFailureTest.ShortTimeouts.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(value = StubUpstreams.class, initArgs = @ResourceArg(name = "down", value = "booking"))
+class UpstreamFailureTest {
+
+    public static class ShortTimeouts implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gateway.upstreams.injury.timeout", "300ms",
+                    "gateway.circuit-breaker.request-volume-threshold", "4",
+                    "gateway.circuit-breaker.delay", "2s");
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        StubUpstreams.reset();
+    }
+
+    @Test
+    void stoppedUpstreamIsProblem503() {
+        given().get("/api/v1/locations").then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("status", is(503)).body("title", is("Service Unavailable"))
+                .body("detail", containsString("booking")).body("instance", is("/api/v1/locations"));
+        given().auth().oauth2(Tokens.of("alice", "sub-alice", "client")).contentType("application/json").body("{}")
+                .post("/api/v1/appointments").then().statusCode(503).contentType("application/problem+json");
+    }
+
+    @Test
+    void slowUpstreamIsProblem504AfterItsTimeout() {
+        StubUpstreams.injury().stubFor(get("/api/v1/injuries/slow").willReturn(okJson("{}").withFixedDelay(3_000)));
+        given().get("/api/v1/injuries/slow").then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("status", is(504)).body("title", is("Gateway Timeout")).body("detail", containsString("injury"));
+    }
+
+    @Test
+    void circuitOpensOnAFailingUpstreamAndClosesWhenItRecovers() {
+        String token = Tokens.of("alice", "sub-alice", "client");
+        StubUpstreams.client().stubFor(get("/api/v1/clients/me").willReturn(aResponse().withStatus(503)));
+        for (int i = 0; i < 4; i++) {
+            given().auth().oauth2(token).get("/api/v1/clients/me").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", nullValue());
+        }
+        StubUpstreams.client().stubFor(get("/api/v1/clients/me").willReturn(okJson("{\"id\":\"me\"}")));
+
+        // Open: answered at the edge, the service is not called.
+        given().auth().oauth2(token).get("/api/v1/clients/me").then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("detail", containsString("paused"))
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"));
+        StubUpstreams.client().verify(4, getRequestedFor(urlEqualTo("/api/v1/clients/me")));
+
+        // After the delay a trial call goes through and closes it again.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().auth().oauth2(token).get("/api/v1/clients/me").then().statusCode(200).body("id", is("me")));
+        given().auth().oauth2(token).get("/api/v1/clients/me").then().statusCode(200);
+    }
+
+    @Test
+    void careOptionsKeepTheInjuryWhenBookingIsDown() {
+        StubUpstreams.injury().stubFor(get("/api/v1/injuries/hamstring-strain").willReturn(okJson("""
+                {"slug":"hamstring-strain","name":"Hamstring strain","summary":"A tear of the muscles behind the thigh.",
+                 "recommendedAppointmentTypes":["sports-massage-60","kinesiology-assessment"]}""")));
+        given().get("/api/v1/injuries/hamstring-strain/care-options").then().statusCode(200)
+                .contentType("application/json")
+                .body("injury.slug", is("hamstring-strain"))
+                .body("injury.name", is("Hamstring strain"))
+                .body("injury.summary", is("A tear of the muscles behind the thigh."))
+                .body("availability.status", is("UNAVAILABLE"))
+                .body("appointmentTypes.code", hasItems("sports-massage-60", "kinesiology-assessment"))
+                .body("appointmentTypes[0].priceCad", nullValue());
+    }
+
+    @Test
+    void readinessReportsEachUpstream() {
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("status", is("DOWN"))
+                .body("checks.find { it.name == 'upstream-booking' }.status", is("DOWN"))
+                .body("checks.find { it.name == 'upstream-injury' }.status", is("UP"))
+                .body("checks.find { it.name == 'upstream-client' }.status", is("UP"));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+}
