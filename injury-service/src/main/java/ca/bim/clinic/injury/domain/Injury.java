@@ -1,17 +1,30 @@
 package ca.bim.clinic.injury.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** One entry of the running-injury catalogue, addressed publicly by its stable slug. */
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One entry of the running-injury catalogue, addressed publicly by its stable slug. The search columns of the table
+ * are maintained by a database trigger and are deliberately not mapped.
+ */
 @Entity
 @Table(name = "injury")
 public class Injury {
@@ -19,14 +32,65 @@ public class Injury {
     @Id
     public UUID id;
 
-    @Column(nullable = false, unique = true)
+    @Column(nullable = false, unique = true, updatable = false)
     public String slug;
 
     @Column(nullable = false)
     public String name;
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public List<String> aliases = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "body_regions", nullable = false, columnDefinition = "text[]")
+    public List<String> bodyRegions = new ArrayList<>();
+
     @Column(nullable = false)
     public String summary;
+
+    @Column(nullable = false)
+    public String anatomy;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public List<String> symptoms = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public List<String> causes = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<Treatment> treatments = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "self_care", nullable = false, columnDefinition = "text[]")
+    public List<String> selfCare = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<Complication> complications = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "see_a_doctor_if", nullable = false, columnDefinition = "text[]")
+    public List<String> seeADoctorIf = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "recommended_appointment_types", nullable = false, columnDefinition = "text[]")
+    public List<String> recommendedAppointmentTypes = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "injury_relation", joinColumns = @JoinColumn(name = "injury_id"))
+    public Set<Relation> relations = new HashSet<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<ClinicalCode> codes = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<Source> sources = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -37,4 +101,8 @@ public class Injury {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    public boolean isPublished() {
+        return status == InjuryStatus.published;
+    }
 }

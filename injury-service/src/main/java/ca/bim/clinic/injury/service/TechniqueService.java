@@ -1,0 +1,99 @@
+package ca.bim.clinic.injury.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.NotFoundException;
+
+import org.hibernate.exception.ConstraintViolationException;
+
+import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.injury.domain.Technique;
+import ca.bim.clinic.injury.repository.InjuryRepository;
+import ca.bim.clinic.injury.repository.TechniqueRepository;
+import ca.bim.clinic.injury.rest.TechniqueRequest;
+
+@ApplicationScoped
+public class TechniqueService {
+
+    private final TechniqueRepository techniques;
+    private final InjuryRepository injuries;
+    private final Clock clock;
+
+    TechniqueService(TechniqueRepository techniques, InjuryRepository injuries, Clock clock) {
+        this.techniques = techniques;
+        this.injuries = injuries;
+        this.clock = clock;
+    }
+
+    public Optional<Technique> find(String slug) {
+        return techniques.findBySlug(slug);
+    }
+
+    @Transactional
+    public Technique create(@NotNull @Valid TechniqueRequest request) {
+        if (techniques.findBySlug(request.slug()).isPresent()) {
+            throw DomainException.conflict("A technique with slug '" + request.slug() + "' already exists");
+        }
+        Technique technique = new Technique();
+        technique.id = UUID.randomUUID();
+        technique.slug = request.slug();
+        technique.name = request.name();
+        technique.description = request.description();
+        technique.updatedAt = now();
+        try {
+            techniques.persistAndFlush(technique);
+        } catch (PersistenceException e) {
+            if (e.getCause() instanceof ConstraintViolationException) {
+                throw DomainException.conflict("A technique with slug '" + request.slug() + "' already exists");
+            }
+            throw e;
+        }
+        return technique;
+    }
+
+    @Transactional
+    public Technique update(String slug, @NotNull @Valid TechniqueRequest request, Consumer<Technique> precondition) {
+        if (!slug.equals(request.slug())) {
+            throw DomainException.unprocessable("The slug of a technique cannot change: the body says '"
+                    + request.slug() + "' for technique '" + slug + "'");
+        }
+        Technique technique = locked(slug, precondition);
+        technique.name = request.name();
+        technique.description = request.description();
+        technique.updatedAt = now();
+        techniques.flush();
+        return technique;
+    }
+
+    @Transactional
+    public void delete(String slug, Consumer<Technique> precondition) {
+        Technique technique = locked(slug, precondition);
+        if (injuries.anyUsesTechnique(slug)) {
+            throw DomainException.conflict("Technique '" + slug + "' is used by injury entries; remove it from "
+                    + "their treatments first");
+        }
+        techniques.delete(technique);
+    }
+
+    private Technique locked(String slug, Consumer<Technique> precondition) {
+        Technique technique = techniques.findBySlugForUpdate(slug)
+                .orElseThrow(() -> new NotFoundException("No technique '" + slug + "'"));
+        precondition.accept(technique);
+        return technique;
+    }
+
+    /** Truncated to what PostgreSQL stores, so a representation built now equals the one read back later. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
