@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import ca.bim.clinic.booking.support.ClientServiceStub;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -16,6 +17,7 @@ import io.restassured.RestAssured;
 
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(ClientServiceStub.class)
 class LocationResourceTest {
 
     @BeforeAll

@@ -1,0 +1,69 @@
+package ca.bim.clinic.booking.domain;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A bookable service: how long it lasts, the buffer kept free after it, its price and who may deliver it. */
+@Entity
+@Table(name = "appointment_type")
+public class AppointmentType {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true)
+    public String code;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String description;
+
+    @Column(name = "duration_minutes", nullable = false)
+    public int durationMinutes;
+
+    @Column(name = "buffer_minutes", nullable = false)
+    public int bufferMinutes;
+
+    @Column(name = "price_cad", nullable = false, precision = 8, scale = 2)
+    public BigDecimal priceCad;
+
+    @Column(name = "online_bookable", nullable = false)
+    public boolean onlineBookable;
+
+    @Column(nullable = false)
+    public boolean active;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "appointment_type_discipline", joinColumns = @JoinColumn(name = "appointment_type_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "discipline", nullable = false)
+    public Set<Discipline> disciplines = EnumSet.noneOf(Discipline.class);
+
+    @Version
+    public long version;
+
+    public Duration duration() {
+        return Duration.ofMinutes(durationMinutes);
+    }
+
+    public Duration buffer() {
+        return Duration.ofMinutes(bufferMinutes);
+    }
+}

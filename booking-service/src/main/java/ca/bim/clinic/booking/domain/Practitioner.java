@@ -1,0 +1,42 @@
+package ca.bim.clinic.booking.domain;
+
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A therapist or kinesiologist; {@code keycloakUsername} links the login (preferred_username) to the record. */
+@Entity
+@Table(name = "practitioner")
+public class Practitioner {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "keycloak_username", unique = true)
+    public String keycloakUsername;
+
+    @Column(name = "display_name", nullable = false)
+    public String displayName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Discipline discipline;
+
+    @Column(nullable = false)
+    public String credentials;
+
+    @Column(nullable = false)
+    public String bio;
+
+    @Column(nullable = false)
+    public boolean active;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,90 @@
+package ca.bim.clinic.booking.repository;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import ca.bim.clinic.booking.domain.Appointment;
+import ca.bim.clinic.booking.domain.AppointmentStatus;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> {
+
+    /** What an availability search needs of a booked appointment: who, and the time it blocks. */
+    public record BusyInterval(UUID practitionerId, Instant start, Instant blockedUntil) {
+    }
+
+    /** Non-cancelled appointments of these practitioners whose blocked time overlaps [from, to). */
+    public List<BusyInterval> findBusy(Collection<UUID> practitionerIds, Instant from, Instant to) {
+        return getEntityManager().createQuery("select new " + BusyInterval.class.getName()
+                + "(a.practitioner.id, a.startsAt, a.blockedUntil) from Appointment a"
+                + " where a.practitioner.id in :practitioners and a.status <> :cancelled"
+                + " and a.startsAt < :to and a.blockedUntil > :from", BusyInterval.class)
+                .setParameter("practitioners", practitionerIds)
+                .setParameter("cancelled", AppointmentStatus.CANCELLED)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+    }
+
+    /** Whether another non-cancelled appointment of the practitioner overlaps [from, to). */
+    public boolean overlapsAnother(UUID practitionerId, Instant from, Instant to, UUID exceptId) {
+        return count("practitioner.id = :practitioner and status <> :cancelled and startsAt < :to"
+                + " and blockedUntil > :from and id <> :except",
+                Parameters.with("practitioner", practitionerId).and("cancelled", AppointmentStatus.CANCELLED)
+                        .and("from", from).and("to", to).and("except", exceptId)) > 0;
+    }
+
+    public long countActiveOverlapping(UUID practitionerId, Instant from, Instant to) {
+        return count("practitioner.id = ?1 and status in ?2 and startsAt < ?3 and blockedUntil > ?4",
+                practitionerId, List.of(AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN), to, from);
+    }
+
+    /** Filters for listing; null means "any". */
+    public record Filter(UUID clientId, UUID practitionerId, UUID locationId, Instant from, Instant to,
+            AppointmentStatus status, String bookedBy) {
+    }
+
+    public PanacheQuery<Appointment> search(Filter filter) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        add(query, params, "clientId", "client", filter.clientId(), "=");
+        add(query, params, "practitioner.id", "practitioner", filter.practitionerId(), "=");
+        add(query, params, "location.id", "location", filter.locationId(), "=");
+        add(query, params, "startsAt", "from", filter.from(), ">=");
+        add(query, params, "startsAt", "to", filter.to(), "<");
+        add(query, params, "status", "status", filter.status(), "=");
+        add(query, params, "bookedBy", "bookedBy", filter.bookedBy(), "=");
+        return find(query.toString(), Sort.by("startsAt").and("id"), params);
+    }
+
+    /** The appointment with its type, practitioner and location loaded, for use after the transaction. */
+    public java.util.Optional<Appointment> findDetailed(UUID id) {
+        return find("from Appointment a join fetch a.type join fetch a.practitioner join fetch a.location"
+                + " where a.id = ?1", id).firstResultOptional();
+    }
+
+    /** Upcoming non-cancelled appointments of a practitioner, with type and location loaded. */
+    public List<Appointment> findUpcoming(UUID practitionerId, Instant from, Instant to) {
+        return find("from Appointment a join fetch a.type join fetch a.location where a.practitioner.id = ?1"
+                + " and a.status <> ?2 and a.startsAt >= ?3 and a.startsAt < ?4 order by a.startsAt",
+                practitionerId, AppointmentStatus.CANCELLED, from, to).list();
+    }
+
+    private static void add(StringBuilder query, Map<String, Object> params, String field, String name, Object value,
+            String operator) {
+        if (value != null) {
+            query.append(" and ").append(field).append(' ').append(operator).append(" :").append(name);
+            params.put(name, value);
+        }
+    }
+}

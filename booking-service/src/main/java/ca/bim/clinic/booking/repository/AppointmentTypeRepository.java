@@ -1,0 +1,23 @@
+package ca.bim.clinic.booking.repository;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import ca.bim.clinic.booking.domain.AppointmentType;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class AppointmentTypeRepository implements PanacheRepositoryBase<AppointmentType, UUID> {
+
+    public Optional<AppointmentType> findByCode(String code) {
+        return find("code", code).firstResultOptional();
+    }
+
+    public PanacheQuery<AppointmentType> findActive() {
+        return find("active", Sort.by("code"), true);
+    }
+}

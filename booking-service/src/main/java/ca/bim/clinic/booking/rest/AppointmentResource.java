@@ -1,0 +1,218 @@
+package ca.bim.clinic.booking.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import ca.bim.clinic.booking.config.BookingRules;
+import ca.bim.clinic.booking.domain.AppointmentStatus;
+import ca.bim.clinic.booking.repository.AppointmentRepository;
+import ca.bim.clinic.booking.rest.AppointmentDtos.AppointmentResponse;
+import ca.bim.clinic.booking.rest.AppointmentDtos.BookingRequest;
+import ca.bim.clinic.booking.rest.AppointmentDtos.CancelRequest;
+import ca.bim.clinic.booking.rest.AppointmentDtos.RescheduleRequest;
+import ca.bim.clinic.booking.service.AppointmentService;
+import ca.bim.clinic.booking.service.AppointmentService.Booking;
+import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
+import ca.bim.clinic.booking.service.Caller;
+import ca.bim.clinic.booking.service.CatalogLookup;
+import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.rest.PageRequest;
+import ca.bim.clinic.common.rest.PageResponse;
+
+@Path("/api/v1/appointments")
+@Tag(name = "Appointments")
+@Produces(MediaType.APPLICATION_JSON)
+public class AppointmentResource {
+
+    private final AppointmentService appointments;
+    private final CatalogLookup catalog;
+    private final CurrentCaller currentCaller;
+    private final BookingRules rules;
+
+    AppointmentResource(AppointmentService appointments, CatalogLookup catalog, CurrentCaller currentCaller,
+            BookingRules rules) {
+        this.appointments = appointments;
+        this.catalog = catalog;
+        this.currentCaller = currentCaller;
+        this.rules = rules;
+    }
+
+    @POST
+    @RolesAllowed({ "client", "front-desk", "admin", "partner" })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Book an appointment",
+            description = "A client books for themselves (clientId is implied); front desk, admins and partners "
+                    + "name the client. A retry with the same Idempotency-Key and body returns the same appointment.")
+    @APIResponse(responseCode = "201", description = "Booked (or replayed); Location names the appointment")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Booking for another client, or a staff-only appointment type")
+    @APIResponse(responseCode = "409", description = "Not a free slot (taken, outside hours, time off, too soon, "
+            + "beyond the horizon), or the client has no profile yet")
+    @APIResponse(responseCode = "422", description = "Unknown type, practitioner or location, or an "
+            + "Idempotency-Key reused with a different body")
+    @APIResponse(responseCode = "503", description = "Client records cannot be reached")
+    public Response book(@NotNull @Valid BookingRequest request,
+            @Parameter(description = "Unique per intended booking; retries reuse it")
+            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7E]+") String key,
+            @Context UriInfo uri) {
+        Caller caller = currentCaller.get();
+        UUID clientId = request.clientId();
+        if (caller.isClient()) {
+            UUID own = caller.requireClientId();
+            if (clientId != null && !clientId.equals(own)) {
+                throw DomainException.forbidden("Clients can only book for themselves");
+            }
+            clientId = own;
+        } else if (clientId == null) {
+            throw TimeParameters.badRequest("clientId", "body", "must not be null when booking for a client");
+        }
+        NewAppointment command = new NewAppointment(request.appointmentType(), request.practitionerId(),
+                request.location(), request.start().toInstant(), clientId);
+        Booking booking;
+        try {
+            booking = appointments.book(command, caller, key);
+        } catch (AppointmentService.KeyClaimedConcurrently e) {
+            booking = appointments.replay(command, caller, key)
+                    .orElseThrow(() -> DomainException.conflict("A concurrent request with this Idempotency-Key failed; retry"));
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path(booking.appointment().id.toString()).build())
+                .header("Idempotent-Replayed", booking.replayed())
+                .entity(AppointmentResponse.from(booking.appointment())).build();
+    }
+
+    @GET
+    @RolesAllowed({ "client", "therapist", "front-desk", "admin", "partner" })
+    @Operation(summary = "List appointments",
+            description = "Clients see their own, practitioners their own schedule, partners the bookings they made, "
+                    + "staff all.")
+    @APIResponse(responseCode = "200", description = "A page of appointments ordered by start")
+    @APIResponse(responseCode = "400", description = "Invalid filters or paging")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Filtering on another client or practitioner")
+    @APIResponse(responseCode = "409", description = "The client has no profile yet")
+    @APIResponse(responseCode = "503", description = "Client records cannot be reached")
+    public PageResponse<AppointmentResponse> list(@Valid @BeanParam PageRequest page,
+            @Parameter(description = "Client record id") @QueryParam("client") String client,
+            @Parameter(description = "Practitioner id") @QueryParam("practitioner") String practitioner,
+            @Parameter(description = "Location code or id") @QueryParam("location") String location,
+            @Parameter(description = "Date or date-time; appointments starting at or after it") @QueryParam("from") String from,
+            @Parameter(description = "Date (inclusive) or date-time (exclusive)") @QueryParam("to") String to,
+            @Parameter(description = "BOOKED, CHECKED_IN, COMPLETED, CANCELLED or NO_SHOW") @QueryParam("status") String status) {
+        UUID locationId = null;
+        if (location != null && !location.isBlank()) {
+            locationId = catalog.location(location).map(l -> l.id).orElseThrow(
+                    () -> TimeParameters.badRequest("location", "query", "is not a known location"));
+        }
+        var filter = new AppointmentRepository.Filter(TimeParameters.uuid(client, "client"),
+                TimeParameters.uuid(practitioner, "practitioner"), locationId,
+                TimeParameters.start(from, "from", rules.defaultZone()),
+                TimeParameters.end(to, "to", rules.defaultZone()),
+                TimeParameters.enumValue(AppointmentStatus.class, status, "status"), null);
+        return PageResponse.of(appointments.list(filter, currentCaller.get()), page, AppointmentResponse::from);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ "client", "therapist", "front-desk", "admin", "partner" })
+    @Operation(summary = "One appointment the caller may see")
+    @APIResponse(responseCode = "200", description = "The appointment")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's")
+    public AppointmentResponse get(@PathParam("id") UUID id) {
+        return AppointmentResponse.from(appointments.visible(id, currentCaller.get()));
+    }
+
+    @POST
+    @Path("/{id}/reschedule")
+    @RolesAllowed({ "client", "front-desk", "admin", "partner" })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move an appointment", description = "Atomic: the old time stays booked unless the new one "
+            + "is free. Clients cannot move an appointment inside the cancellation window.")
+    @APIResponse(responseCode = "200", description = "Moved")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Not a free slot, not BOOKED, or inside the cancellation window")
+    @APIResponse(responseCode = "422", description = "Unknown practitioner or location")
+    public AppointmentResponse reschedule(@PathParam("id") UUID id, @NotNull @Valid RescheduleRequest request) {
+        return AppointmentResponse.from(appointments.reschedule(id, request.start().toInstant(),
+                request.practitionerId(), request.location(), currentCaller.get()));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({ "client", "front-desk", "admin", "partner" })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel an appointment", description = "Inside the cancellation window it is recorded as "
+            + "a late cancellation unless staff waive it.")
+    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "400", description = "Missing reason")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Waiving needs a staff role")
+    @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Not BOOKED, or already started")
+    public AppointmentResponse cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest request) {
+        return AppointmentResponse.from(appointments.cancel(id, request.reason(), request.waiveLateCancellation(),
+                currentCaller.get()));
+    }
+
+    @POST
+    @Path("/{id}/check-in")
+    @RolesAllowed({ "therapist", "front-desk", "admin" })
+    @Operation(summary = "Record the client's arrival (staff or the practitioner)")
+    @APIResponse(responseCode = "200", description = "Checked in")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "404", description = "No such appointment, or not the practitioner's")
+    @APIResponse(responseCode = "409", description = "Not BOOKED")
+    public AppointmentResponse checkIn(@PathParam("id") UUID id) {
+        return AppointmentResponse.from(appointments.checkIn(id, currentCaller.get()));
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @RolesAllowed({ "therapist", "front-desk", "admin" })
+    @Operation(summary = "Record that the session took place (staff or the practitioner)")
+    @APIResponse(responseCode = "200", description = "Completed")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "404", description = "No such appointment, or not the practitioner's")
+    @APIResponse(responseCode = "409", description = "Not CHECKED_IN")
+    public AppointmentResponse complete(@PathParam("id") UUID id) {
+        return AppointmentResponse.from(appointments.complete(id, currentCaller.get()));
+    }
+
+    @POST
+    @Path("/{id}/no-show")
+    @RolesAllowed({ "therapist", "front-desk", "admin" })
+    @Operation(summary = "Record that the client did not come (staff or the practitioner)")
+    @APIResponse(responseCode = "200", description = "Marked as no-show")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "404", description = "No such appointment, or not the practitioner's")
+    @APIResponse(responseCode = "409", description = "Not BOOKED, or the start time has not passed")
+    public AppointmentResponse noShow(@PathParam("id") UUID id) {
+        return AppointmentResponse.from(appointments.noShow(id, currentCaller.get()));
+    }
+}

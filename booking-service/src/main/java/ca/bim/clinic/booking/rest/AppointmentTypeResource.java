@@ -1,0 +1,98 @@
+package ca.bim.clinic.booking.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import ca.bim.clinic.booking.domain.AppointmentType;
+import ca.bim.clinic.booking.repository.AppointmentTypeRepository;
+import ca.bim.clinic.booking.service.CatalogAdminService;
+import ca.bim.clinic.common.rest.PageRequest;
+import ca.bim.clinic.common.rest.PageResponse;
+
+@Path("/api/v1/appointment-types")
+@Tag(name = "Appointment types")
+@Produces(MediaType.APPLICATION_JSON)
+public class AppointmentTypeResource {
+
+    private final AppointmentTypeRepository types;
+    private final CatalogAdminService admin;
+
+    AppointmentTypeResource(AppointmentTypeRepository types, CatalogAdminService admin) {
+        this.types = types;
+        this.admin = admin;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "List the bookable services", description = "Active appointment types ordered by code.")
+    @APIResponse(responseCode = "200", description = "A page of appointment types")
+    @APIResponse(responseCode = "400", description = "Invalid paging parameters")
+    public PageResponse<AppointmentTypeResponse> list(@Valid @BeanParam PageRequest page) {
+        return PageResponse.of(types.findActive(), page, AppointmentTypeResponse::from);
+    }
+
+    @GET
+    @Path("/{code}")
+    @PermitAll
+    @Operation(summary = "One appointment type by its code")
+    @APIResponse(responseCode = "200", description = "The appointment type")
+    @APIResponse(responseCode = "404", description = "No such appointment type")
+    public AppointmentTypeResponse get(@PathParam("code") String code) {
+        return types.findByCode(code).map(AppointmentTypeResponse::from)
+                .orElseThrow(() -> new NotFoundException("No appointment type with code " + code));
+    }
+
+    @POST
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an appointment type (admin)")
+    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "409", description = "The code is taken")
+    public Response create(@NotNull @Valid AppointmentTypeRequest request, @Context UriInfo uri) {
+        if (request.code() == null) {
+            throw TimeParameters.badRequest("code", "body", "must not be null");
+        }
+        AppointmentType type = admin.createType(request.code(), request.data());
+        return Response.created(uri.getAbsolutePathBuilder().path(type.code).build())
+                .entity(AppointmentTypeResponse.from(type)).build();
+    }
+
+    @PUT
+    @Path("/{code}")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace an appointment type's details (admin)",
+            description = "Booked appointments keep the duration, buffer and price they were booked with.")
+    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "404", description = "No such appointment type")
+    @APIResponse(responseCode = "409", description = "Changed concurrently")
+    public AppointmentTypeResponse update(@PathParam("code") String code,
+            @NotNull @Valid AppointmentTypeRequest request) {
+        return AppointmentTypeResponse.from(admin.updateType(code, request.data()));
+    }
+}

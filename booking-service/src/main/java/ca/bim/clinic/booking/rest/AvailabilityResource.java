@@ -1,0 +1,109 @@
+package ca.bim.clinic.booking.rest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import ca.bim.clinic.booking.config.BookingRules;
+import ca.bim.clinic.booking.domain.AppointmentType;
+import ca.bim.clinic.booking.domain.Location;
+import ca.bim.clinic.booking.domain.Practitioner;
+import ca.bim.clinic.booking.service.AvailabilityService;
+import ca.bim.clinic.booking.service.CatalogLookup;
+import ca.bim.clinic.common.error.DomainException;
+
+@Path("/api/v1/availability")
+@Tag(name = "Availability")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class AvailabilityResource {
+
+    /** One free start time. {@code start} and {@code end} carry the location's UTC offset on that day. */
+    public record SlotResponse(UUID practitionerId, String practitionerName, UUID locationId, String locationCode,
+            OffsetDateTime start, OffsetDateTime end) {
+
+        static SlotResponse from(AvailabilityService.Slot slot) {
+            var zone = slot.location().zone();
+            return new SlotResponse(slot.practitioner().id, slot.practitioner().displayName, slot.location().id,
+                    slot.location().code, slot.start().atZone(zone).toOffsetDateTime(),
+                    slot.end().atZone(zone).toOffsetDateTime());
+        }
+    }
+
+    public record AvailabilityResponse(List<SlotResponse> items, long totalItems) {
+    }
+
+    private final AvailabilityService availability;
+    private final CatalogLookup catalog;
+    private final BookingRules rules;
+
+    AvailabilityResource(AvailabilityService availability, CatalogLookup catalog, BookingRules rules) {
+        this.availability = availability;
+        this.catalog = catalog;
+        this.rules = rules;
+    }
+
+    @GET
+    @Operation(summary = "Free start times for an appointment type",
+            description = "Slots of every practitioner who delivers the type, at every location unless filtered. "
+                    + "Booked time plus buffers, time off, the minimum notice and the booking horizon are excluded. "
+                    + "A date-only from/to is read in America/Vancouver and `to` is inclusive; a range covers at most "
+                    + "31 days and defaults to 7 days from `from`.")
+    @APIResponse(responseCode = "200", description = "The free slots, ordered by start")
+    @APIResponse(responseCode = "400", description = "Missing or malformed parameters, or a range over 31 days")
+    @APIResponse(responseCode = "404", description = "Unknown appointment type, location or practitioner")
+    public AvailabilityResponse find(
+            @Parameter(description = "Appointment type code, e.g. sports-massage-60")
+            @QueryParam("appointmentType") @NotBlank String appointmentType,
+            @Parameter(description = "Location code (richmond, vancouver) or id; all locations when absent")
+            @QueryParam("location") String location,
+            @Parameter(description = "Practitioner id; all practitioners when absent")
+            @QueryParam("practitioner") String practitionerId,
+            @Parameter(description = "Date (YYYY-MM-DD) or ISO-8601 date-time with offset", required = true)
+            @QueryParam("from") @NotBlank String from,
+            @Parameter(description = "Date (inclusive) or date-time; default from + 7 days")
+            @QueryParam("to") String to) {
+        Instant start = TimeParameters.start(from, "from", rules.defaultZone());
+        Instant end = to == null || to.isBlank() ? start.plus(rules.defaultAvailabilityRange())
+                : TimeParameters.end(to, "to", rules.defaultZone());
+        if (!end.isAfter(start)) {
+            throw TimeParameters.badRequest("to", "query", "must be after from");
+        }
+        if (Duration.between(start, end).compareTo(rules.maxAvailabilityRange()) > 0) {
+            throw TimeParameters.badRequest("to", "query",
+                    "must be at most " + rules.maxAvailabilityRange().toDays() + " days after from");
+        }
+        AppointmentType type = catalog.activeType(appointmentType).orElseThrow(
+                () -> new DomainException(404, "Not Found", "No appointment type with code " + appointmentType));
+        Optional<Location> place = Optional.empty();
+        if (location != null && !location.isBlank()) {
+            place = Optional.of(catalog.location(location)
+                    .orElseThrow(() -> new DomainException(404, "Not Found", "No location " + location)));
+        }
+        UUID practitioner = TimeParameters.uuid(practitionerId, "practitioner");
+        Optional<Practitioner> who = Optional.empty();
+        if (practitioner != null) {
+            who = Optional.of(catalog.practitioner(practitioner).orElseThrow(
+                    () -> new DomainException(404, "Not Found", "No practitioner with id " + practitioner)));
+        }
+        List<SlotResponse> slots = availability.find(type, place, who, start, end).stream()
+                .map(SlotResponse::from).toList();
+        return new AvailabilityResponse(slots, slots.size());
+    }
+}

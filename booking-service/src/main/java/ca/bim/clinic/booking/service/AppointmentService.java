@@ -1,0 +1,332 @@
+package ca.bim.clinic.booking.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import ca.bim.clinic.booking.config.BookingRules;
+import ca.bim.clinic.booking.domain.Appointment;
+import ca.bim.clinic.booking.domain.AppointmentStatus;
+import ca.bim.clinic.booking.domain.AppointmentType;
+import ca.bim.clinic.booking.domain.IdempotencyRecord;
+import ca.bim.clinic.booking.domain.Location;
+import ca.bim.clinic.booking.domain.Practitioner;
+import ca.bim.clinic.booking.repository.AppointmentRepository;
+import ca.bim.clinic.booking.repository.IdempotencyRecordRepository;
+import ca.bim.clinic.common.error.DomainException;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+
+/**
+ * Booking use cases. Each runs in one transaction, which is where later work that must commit with the booking
+ * (an outbox event, a consent check) belongs.
+ */
+@ApplicationScoped
+public class AppointmentService {
+
+    static final String NO_DOUBLE_BOOKING = "appointment_no_double_booking";
+    private static final String IDEMPOTENCY_KEY = "idempotency_record_pkey";
+
+    /** What to book; {@code clientId} is already resolved and checked for the caller. */
+    public record NewAppointment(String appointmentType, UUID practitionerId, String location, Instant start,
+            UUID clientId) {
+    }
+
+    /** The booked appointment, and whether it was replayed for a retried Idempotency-Key. */
+    public record Booking(Appointment appointment, boolean replayed) {
+    }
+
+    /** The Idempotency-Key was claimed by a concurrent request that has now committed; replay it. */
+    public static class KeyClaimedConcurrently extends RuntimeException {
+        KeyClaimedConcurrently() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final AppointmentRepository appointments;
+    private final IdempotencyRecordRepository idempotency;
+    private final CatalogLookup catalog;
+    private final AvailabilityService availability;
+    private final BookingRules rules;
+    private final Clock clock;
+
+    AppointmentService(AppointmentRepository appointments, IdempotencyRecordRepository idempotency,
+            CatalogLookup catalog, AvailabilityService availability, BookingRules rules, Clock clock) {
+        this.appointments = appointments;
+        this.idempotency = idempotency;
+        this.catalog = catalog;
+        this.availability = availability;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Booking book(NewAppointment request, Caller caller, String idempotencyKey) {
+        AppointmentType type = catalog.activeType(request.appointmentType())
+                .orElseThrow(() -> DomainException.unprocessable("Unknown appointment type " + request.appointmentType()));
+        Practitioner practitioner = catalog.practitioner(request.practitionerId()).filter(p -> p.active)
+                .orElseThrow(() -> DomainException.unprocessable("Unknown practitioner " + request.practitionerId()));
+        Location location = catalog.location(request.location())
+                .orElseThrow(() -> DomainException.unprocessable("Unknown location " + request.location()));
+        if (!type.disciplines.contains(practitioner.discipline)) {
+            throw DomainException.unprocessable(practitioner.displayName + " does not offer " + type.name);
+        }
+        String fingerprint = sha256(type.id + "|" + practitioner.id + "|" + location.id + "|" + request.start() + "|"
+                + request.clientId());
+        if (idempotencyKey != null) {
+            Optional<Booking> replay = replay(fingerprint, caller, idempotencyKey);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
+        if (!type.onlineBookable && !caller.isStaff()) {
+            throw DomainException.forbidden(type.name + " is booked through the clinic's front desk only");
+        }
+        availability.refusal(type, practitioner, location, request.start(), null).ifPresent(refusal -> {
+            throw new DomainException(409, "Slot not available", refusal.detail);
+        });
+
+        Instant now = clock.instant();
+        Appointment appointment = new Appointment();
+        appointment.id = UUID.randomUUID();
+        appointment.type = type;
+        appointment.practitioner = practitioner;
+        appointment.location = location;
+        appointment.clientId = request.clientId();
+        appointment.startsAt = request.start();
+        appointment.endsAt = request.start().plus(type.duration());
+        appointment.blockedUntil = appointment.endsAt.plus(type.buffer());
+        appointment.status = AppointmentStatus.BOOKED;
+        appointment.priceCad = type.priceCad;
+        appointment.bookedBy = caller.subject();
+        appointment.createdAt = now;
+        appointment.updatedAt = now;
+
+        if (idempotencyKey != null) {
+            // Claim the key first: a concurrent request with the same key waits here, then replays this booking.
+            IdempotencyRecord record = new IdempotencyRecord();
+            record.key = new IdempotencyRecord.Key(caller.subject(), idempotencyKey);
+            record.requestHash = fingerprint;
+            record.appointmentId = appointment.id;
+            record.createdAt = now;
+            idempotency.persist(record);
+            Persistence.flush(idempotency.getEntityManager(), Map.of(IDEMPOTENCY_KEY, KeyClaimedConcurrently::new));
+        }
+        appointments.persist(appointment);
+        Persistence.flush(appointments.getEntityManager(), Map.of(NO_DOUBLE_BOOKING, AppointmentService::taken));
+        return new Booking(appointment, false);
+    }
+
+    /** The booking stored for this caller and key, if any; a different request under the same key is refused. */
+    @Transactional
+    public Optional<Booking> replay(NewAppointment request, Caller caller, String idempotencyKey) {
+        AppointmentType type = catalog.activeType(request.appointmentType()).orElse(null);
+        Location location = catalog.location(request.location()).orElse(null);
+        return replay(sha256((type == null ? null : type.id) + "|" + request.practitionerId() + "|"
+                + (location == null ? null : location.id) + "|" + request.start() + "|" + request.clientId()),
+                caller, idempotencyKey);
+    }
+
+    private Optional<Booking> replay(String fingerprint, Caller caller, String idempotencyKey) {
+        return idempotency.findByIdOptional(new IdempotencyRecord.Key(caller.subject(), idempotencyKey))
+                .map(record -> {
+                    if (!record.requestHash.equals(fingerprint)) {
+                        throw DomainException.unprocessable(
+                                "This Idempotency-Key was already used for a different booking request");
+                    }
+                    return new Booking(appointments.findDetailed(record.appointmentId).orElseThrow(), true);
+                });
+    }
+
+    /** The appointment if the caller may see it; 404 otherwise, so others' appointments are not revealed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Appointment visible(UUID id, Caller caller) {
+        return appointments.findDetailed(id).filter(a -> canSee(a, caller))
+                .orElseThrow(() -> new NotFoundException("No appointment with id " + id));
+    }
+
+    public PanacheQuery<Appointment> list(AppointmentRepository.Filter requested, Caller caller) {
+        AppointmentRepository.Filter filter = requested;
+        if (caller.isStaff()) {
+            return appointments.search(filter);
+        }
+        if (caller.isClient()) {
+            UUID own = caller.requireClientId();
+            if (filter.clientId() != null && !filter.clientId().equals(own)) {
+                throw DomainException.forbidden("Clients can only list their own appointments");
+            }
+            return appointments.search(withClient(filter, own));
+        }
+        if (caller.isPartner()) {
+            return appointments.search(new AppointmentRepository.Filter(filter.clientId(), filter.practitionerId(),
+                    filter.locationId(), filter.from(), filter.to(), filter.status(), caller.subject()));
+        }
+        Practitioner self = catalog.practitionerOf(caller).orElseThrow(
+                () -> DomainException.forbidden("No practitioner record is linked to user " + caller.username()));
+        if (filter.practitionerId() != null && !filter.practitionerId().equals(self.id)) {
+            throw DomainException.forbidden("Practitioners can only list their own appointments");
+        }
+        return appointments.search(new AppointmentRepository.Filter(filter.clientId(), self.id, filter.locationId(),
+                filter.from(), filter.to(), filter.status(), null));
+    }
+
+    /** Moves a booked appointment; the old time stays booked unless the new one can be taken. */
+    @Transactional
+    public Appointment reschedule(UUID id, Instant newStart, UUID newPractitionerId, String newLocation,
+            Caller caller) {
+        Appointment appointment = visible(id, caller);
+        requireManageable(appointment, caller);
+        requireStatus(appointment, AppointmentStatus.BOOKED, "reschedule");
+        if (!caller.isStaff() && insideCancellationWindow(appointment)) {
+            throw DomainException.conflict("Appointments inside the " + hours() + "-hour cancellation window can only"
+                    + " be moved by the clinic; please call the front desk");
+        }
+        Practitioner practitioner = newPractitionerId == null ? appointment.practitioner
+                : catalog.practitioner(newPractitionerId).filter(p -> p.active)
+                        .orElseThrow(() -> DomainException.unprocessable("Unknown practitioner " + newPractitionerId));
+        Location location = newLocation == null ? appointment.location
+                : catalog.location(newLocation)
+                        .orElseThrow(() -> DomainException.unprocessable("Unknown location " + newLocation));
+        AppointmentType type = appointment.type;
+        if (!type.disciplines.contains(practitioner.discipline)) {
+            throw DomainException.unprocessable(practitioner.displayName + " does not offer " + type.name);
+        }
+        availability.refusal(type, practitioner, location, newStart, appointment.id).ifPresent(refusal -> {
+            throw new DomainException(409, "Slot not available", refusal.detail);
+        });
+        appointment.practitioner = practitioner;
+        appointment.location = location;
+        appointment.startsAt = newStart;
+        appointment.endsAt = newStart.plus(type.duration());
+        appointment.blockedUntil = appointment.endsAt.plus(type.buffer());
+        appointment.updatedAt = clock.instant();
+        Persistence.flush(appointments.getEntityManager(), Map.of(NO_DOUBLE_BOOKING, AppointmentService::taken));
+        return appointment;
+    }
+
+    /** Cancels; inside the cancellation window it is a late cancellation unless staff waive it. */
+    @Transactional
+    public Appointment cancel(UUID id, String reason, boolean waiveLate, Caller caller) {
+        Appointment appointment = visible(id, caller);
+        requireManageable(appointment, caller);
+        if (waiveLate && !caller.isStaff()) {
+            throw DomainException.forbidden("Only clinic staff can waive a late cancellation");
+        }
+        requireStatus(appointment, AppointmentStatus.BOOKED, "cancel");
+        Instant now = clock.instant();
+        if (!now.isBefore(appointment.startsAt)) {
+            throw DomainException.conflict("The appointment has already started; record a no-show instead");
+        }
+        appointment.status = AppointmentStatus.CANCELLED;
+        appointment.lateCancellation = insideCancellationWindow(appointment) && !waiveLate;
+        appointment.cancellationReason = reason;
+        appointment.cancelledAt = now;
+        appointment.updatedAt = now;
+        Persistence.flush(appointments.getEntityManager(), Map.of());
+        return appointment;
+    }
+
+    @Transactional
+    public Appointment checkIn(UUID id, Caller caller) {
+        return attend(id, caller, AppointmentStatus.CHECKED_IN, "check in");
+    }
+
+    @Transactional
+    public Appointment complete(UUID id, Caller caller) {
+        return attend(id, caller, AppointmentStatus.COMPLETED, "complete");
+    }
+
+    @Transactional
+    public Appointment noShow(UUID id, Caller caller) {
+        Appointment appointment = visible(id, caller);
+        if (clock.instant().isBefore(appointment.startsAt)) {
+            requireStaffOrOwnPractitioner(appointment, caller);
+            throw DomainException.conflict("An appointment can be marked a no-show only once its start time has passed");
+        }
+        return attend(id, caller, AppointmentStatus.NO_SHOW, "mark as no-show");
+    }
+
+    private Appointment attend(UUID id, Caller caller, AppointmentStatus next, String action) {
+        Appointment appointment = visible(id, caller);
+        requireStaffOrOwnPractitioner(appointment, caller);
+        if (!appointment.status.canBecome(next)) {
+            throw DomainException.conflict("Cannot " + action + " an appointment that is " + appointment.status);
+        }
+        appointment.status = next;
+        appointment.updatedAt = clock.instant();
+        Persistence.flush(appointments.getEntityManager(), Map.of());
+        return appointment;
+    }
+
+    private boolean canSee(Appointment appointment, Caller caller) {
+        if (caller.isStaff()) {
+            return true;
+        }
+        if (caller.isClient()) {
+            return appointment.clientId.equals(caller.requireClientId());
+        }
+        if (caller.isPartner()) {
+            return appointment.bookedBy.equals(caller.subject());
+        }
+        return caller.isTherapist() && isOwnPractitioner(appointment, caller);
+    }
+
+    private static boolean isOwnPractitioner(Appointment appointment, Caller caller) {
+        return caller.username() != null && Objects.equals(appointment.practitioner.keycloakUsername, caller.username());
+    }
+
+    /** Clients, partners and staff manage bookings; a practitioner alone does not move or cancel them. */
+    private static void requireManageable(Appointment appointment, Caller caller) {
+        if (!(caller.isStaff() || caller.isClient() || caller.isPartner())) {
+            throw DomainException.forbidden("Practitioners cannot move or cancel bookings; ask the front desk");
+        }
+    }
+
+    private static void requireStaffOrOwnPractitioner(Appointment appointment, Caller caller) {
+        if (!caller.isStaff() && !(caller.isTherapist() && isOwnPractitioner(appointment, caller))) {
+            throw DomainException.forbidden("Only clinic staff or the appointment's practitioner can do this");
+        }
+    }
+
+    private static void requireStatus(Appointment appointment, AppointmentStatus required, String action) {
+        if (appointment.status != required) {
+            throw DomainException.conflict("Cannot " + action + " an appointment that is " + appointment.status);
+        }
+    }
+
+    private boolean insideCancellationWindow(Appointment appointment) {
+        return clock.instant().plus(rules.cancellationWindow()).isAfter(appointment.startsAt);
+    }
+
+    private long hours() {
+        return rules.cancellationWindow().toHours();
+    }
+
+    private static AppointmentRepository.Filter withClient(AppointmentRepository.Filter f, UUID clientId) {
+        return new AppointmentRepository.Filter(clientId, f.practitionerId(), f.locationId(), f.from(), f.to(),
+                f.status(), null);
+    }
+
+    static DomainException taken() {
+        return new DomainException(409, "Slot not available", AvailabilityService.Refusal.TAKEN.detail);
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

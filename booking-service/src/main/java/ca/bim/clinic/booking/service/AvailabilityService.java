@@ -1,0 +1,207 @@
+package ca.bim.clinic.booking.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import ca.bim.clinic.booking.config.BookingRules;
+import ca.bim.clinic.booking.domain.AppointmentType;
+import ca.bim.clinic.booking.domain.Location;
+import ca.bim.clinic.booking.domain.Practitioner;
+import ca.bim.clinic.booking.domain.Schedule;
+import ca.bim.clinic.booking.domain.TimeOff;
+import ca.bim.clinic.booking.repository.AppointmentRepository;
+import ca.bim.clinic.booking.repository.AppointmentRepository.BusyInterval;
+import ca.bim.clinic.booking.repository.PractitionerRepository;
+import ca.bim.clinic.booking.repository.ScheduleRepository;
+import ca.bim.clinic.booking.repository.TimeOffRepository;
+
+/**
+ * Free start times. Working hours are local times of the location, turned into instants day by day in the
+ * location's zone; candidates then step through real (UTC) time, so a day on which clocks change has exactly the
+ * slots its real length allows.
+ */
+@ApplicationScoped
+public class AvailabilityService {
+
+    /** A bookable start time. */
+    public record Slot(Practitioner practitioner, Location location, Instant start, Instant end) {
+    }
+
+    /** Why a start time cannot be booked. */
+    public enum Refusal {
+        TOO_SOON("Starts sooner than the minimum notice allows"),
+        BEYOND_HORIZON("Starts beyond the booking horizon"),
+        OUTSIDE_HOURS("Not a start time within the practitioner's working hours at this location"),
+        TIME_OFF("The practitioner is away at that time"),
+        TAKEN("The practitioner is already booked at that time");
+
+        public final String detail;
+
+        Refusal(String detail) {
+            this.detail = detail;
+        }
+    }
+
+    private final BookingRules rules;
+    private final Clock clock;
+    private final PractitionerRepository practitioners;
+    private final ScheduleRepository schedules;
+    private final TimeOffRepository timeOff;
+    private final AppointmentRepository appointments;
+
+    AvailabilityService(BookingRules rules, Clock clock, PractitionerRepository practitioners,
+            ScheduleRepository schedules, TimeOffRepository timeOff, AppointmentRepository appointments) {
+        this.rules = rules;
+        this.clock = clock;
+        this.practitioners = practitioners;
+        this.schedules = schedules;
+        this.timeOff = timeOff;
+        this.appointments = appointments;
+    }
+
+    /** Slots starting in [from, to), ordered by start, then practitioner name. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Slot> find(AppointmentType type, Optional<Location> location, Optional<Practitioner> practitioner,
+            Instant from, Instant to) {
+        Instant now = clock.instant();
+        Instant earliest = max(from, now.plus(rules.minimumNotice()));
+        Instant latest = min(to, now.plus(rules.horizon()).plusNanos(1));
+        if (!earliest.isBefore(latest)) {
+            return List.of();
+        }
+        List<Practitioner> candidates = practitioner
+                .map(p -> p.active && type.disciplines.contains(p.discipline) ? List.of(p) : List.<Practitioner>of())
+                .orElseGet(() -> practitioners.search(type.disciplines, null, null).list());
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Practitioner> byId = candidates.stream().collect(Collectors.toMap(p -> p.id, p -> p));
+        Set<UUID> ids = byId.keySet();
+        Duration duration = type.duration();
+        Duration blocked = duration.plus(type.buffer());
+
+        // Dates a day wider on each side: the local date depends on each location's zone.
+        ZoneId zone = rules.defaultZone();
+        LocalDate firstDay = earliest.atZone(zone).toLocalDate().minusDays(1);
+        LocalDate lastDay = latest.atZone(zone).toLocalDate().plusDays(1);
+        List<Schedule> inForce = schedules.findInForce(ids, firstDay, lastDay);
+        Map<UUID, List<TimeOff>> away = timeOff.findOverlapping(ids, earliest, latest.plus(duration)).stream()
+                .collect(Collectors.groupingBy(t -> t.practitioner.id));
+        Map<UUID, List<BusyInterval>> busy = appointments.findBusy(ids, earliest, latest.plus(blocked)).stream()
+                .collect(Collectors.groupingBy(BusyInterval::practitionerId));
+
+        List<Slot> slots = new ArrayList<>();
+        for (Schedule schedule : inForce) {
+            if (location.isPresent() && !location.get().id.equals(schedule.location.id)) {
+                continue;
+            }
+            UUID practitionerId = schedule.practitioner.id;
+            List<TimeOff> practitionerAway = away.getOrDefault(practitionerId, List.of());
+            List<BusyInterval> practitionerBusy = busy.getOrDefault(practitionerId, List.of());
+            ZoneId locationZone = schedule.location.zone();
+            for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
+                if (!schedule.appliesOn(day)) {
+                    continue;
+                }
+                Instant windowStart = ZonedDateTime.of(day, schedule.startTime, locationZone).toInstant();
+                Instant windowEnd = ZonedDateTime.of(day, schedule.endTime, locationZone).toInstant();
+                for (Instant start = windowStart; !start.plus(duration).isAfter(windowEnd);
+                        start = start.plus(rules.slotStep())) {
+                    if (start.isBefore(earliest)) {
+                        continue;
+                    }
+                    if (!start.isBefore(latest)) {
+                        break;
+                    }
+                    Instant end = start.plus(duration);
+                    if (!overlapsTimeOff(practitionerAway, start, end)
+                            && !overlapsBusy(practitionerBusy, start, start.plus(blocked))) {
+                        slots.add(new Slot(byId.get(practitionerId), schedule.location, start, end));
+                    }
+                }
+            }
+        }
+        slots.sort(Comparator.comparing(Slot::start).thenComparing(s -> s.practitioner().displayName)
+                .thenComparing(s -> s.practitioner().id));
+        return slots;
+    }
+
+    /**
+     * Why {@code start} is not a free slot for this booking, if it is not. {@code ignoredAppointment} is the
+     * appointment being moved, whose own time does not count as taken.
+     */
+    public Optional<Refusal> refusal(AppointmentType type, Practitioner practitioner, Location location,
+            Instant start, UUID ignoredAppointment) {
+        Instant now = clock.instant();
+        if (start.isBefore(now.plus(rules.minimumNotice()))) {
+            return Optional.of(Refusal.TOO_SOON);
+        }
+        if (start.isAfter(now.plus(rules.horizon()))) {
+            return Optional.of(Refusal.BEYOND_HORIZON);
+        }
+        Instant end = start.plus(type.duration());
+        ZoneId zone = location.zone();
+        LocalDate day = start.atZone(zone).toLocalDate();
+        boolean withinHours = schedules.findInForce(Set.of(practitioner.id), day, day).stream()
+                .filter(s -> s.location.id.equals(location.id) && s.appliesOn(day))
+                .anyMatch(s -> {
+                    Instant windowStart = ZonedDateTime.of(day, s.startTime, zone).toInstant();
+                    Instant windowEnd = ZonedDateTime.of(day, s.endTime, zone).toInstant();
+                    return !start.isBefore(windowStart) && !end.isAfter(windowEnd)
+                            && Duration.between(windowStart, start).toNanos() % rules.slotStep().toNanos() == 0;
+                });
+        if (!withinHours) {
+            return Optional.of(Refusal.OUTSIDE_HOURS);
+        }
+        if (!timeOff.findOverlapping(Set.of(practitioner.id), start, end).isEmpty()) {
+            return Optional.of(Refusal.TIME_OFF);
+        }
+        Instant blockedUntil = end.plus(type.buffer());
+        if (appointments.overlapsAnother(practitioner.id, start, blockedUntil,
+                ignoredAppointment == null ? new UUID(0, 0) : ignoredAppointment)) {
+            return Optional.of(Refusal.TAKEN);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean overlapsTimeOff(List<TimeOff> away, Instant start, Instant end) {
+        for (TimeOff t : away) {
+            if (t.startsAt.isBefore(end) && t.endsAt.isAfter(start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean overlapsBusy(List<BusyInterval> busy, Instant start, Instant blockedUntil) {
+        for (BusyInterval b : busy) {
+            if (b.start().isBefore(blockedUntil) && b.blockedUntil().isAfter(start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,42 @@
+package ca.bim.clinic.booking.service;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import ca.bim.clinic.booking.client.ClientDirectory;
+import ca.bim.clinic.common.error.DomainException;
+import io.quarkus.cache.CacheKey;
+import io.quarkus.cache.CacheResult;
+
+/**
+ * The client-service record id of a user with the client role, cached briefly per token subject (failures are not
+ * cached, so a client who has just created a profile is found on the next request).
+ */
+@ApplicationScoped
+public class ClientIds {
+
+    private static final Logger LOG = Logger.getLogger(ClientIds.class);
+
+    private final ClientDirectory directory;
+
+    ClientIds(ClientDirectory directory) {
+        this.directory = directory;
+    }
+
+    @CacheResult(cacheName = "client-ids")
+    public UUID of(@CacheKey String subject) {
+        java.util.Optional<UUID> id;
+        try {
+            id = directory.currentClientId();
+        } catch (RuntimeException e) {
+            LOG.warnf("client-service lookup failed: %s", e.toString());
+            throw new DomainException(503, "Service Unavailable",
+                    "Client records cannot be reached right now; please try again shortly");
+        }
+        return id.orElseThrow(() -> new DomainException(409, "Client profile missing",
+                "Create your client profile first (POST /api/v1/clients), then book"));
+    }
+}
