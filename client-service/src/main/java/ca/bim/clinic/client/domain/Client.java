@@ -37,8 +37,24 @@ public class Client {
 
     public String phone;
 
+    /** Maintained by the database from {@link #phone}. */
+    @Column(name = "phone_digits", insertable = false, updatable = false)
+    public String phoneDigits;
+
     @Column(name = "date_of_birth")
     public LocalDate dateOfBirth;
+
+    @Column(name = "preferred_location")
+    public String preferredLocation;
+
+    @Column(name = "emergency_contact_name")
+    public String emergencyContactName;
+
+    @Column(name = "emergency_contact_phone")
+    public String emergencyContactPhone;
+
+    @Column(name = "emergency_contact_relationship")
+    public String emergencyContactRelationship;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -52,4 +68,8 @@ public class Client {
 
     @Version
     public long version;
+
+    public boolean isOwnedBy(String subject) {
+        return keycloakSubject != null && keycloakSubject.equals(subject);
+    }
 }

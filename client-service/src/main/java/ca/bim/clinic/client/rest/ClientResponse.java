@@ -4,16 +4,30 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import ca.bim.clinic.client.domain.Client;
 import ca.bim.clinic.client.domain.ClientStatus;
+import ca.bim.clinic.client.rest.ProfileRequest.EmergencyContact;
 
+/** A client's profile. A service reading a client's status gets only id, status, hasAccount and version. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClientResponse(UUID id, String firstName, String lastName, String preferredName, String email,
-        String phone, LocalDate dateOfBirth, ClientStatus status, boolean hasAccount, Instant createdAt,
-        Instant updatedAt, long version) {
+        String phone, LocalDate dateOfBirth, String preferredLocation, EmergencyContact emergencyContact,
+        ClientStatus status, boolean hasAccount, Instant createdAt, Instant updatedAt, long version) {
 
     static ClientResponse from(Client client) {
+        EmergencyContact contact = client.emergencyContactName == null ? null
+                : new EmergencyContact(client.emergencyContactName, client.emergencyContactPhone,
+                        client.emergencyContactRelationship);
         return new ClientResponse(client.id, client.firstName, client.lastName, client.preferredName, client.email,
-                client.phone, client.dateOfBirth, client.status, client.keycloakSubject != null, client.createdAt,
-                client.updatedAt, client.version);
+                client.phone, client.dateOfBirth, client.preferredLocation, contact, client.status,
+                client.keycloakSubject != null, client.createdAt, client.updatedAt, client.version);
+    }
+
+    /** Data minimisation for booking-service: it needs to know the client is active, not who they are. */
+    static ClientResponse statusOnly(Client client) {
+        return new ClientResponse(client.id, null, null, null, null, null, null, null, null, client.status,
+                client.keycloakSubject != null, null, null, client.version);
     }
 }

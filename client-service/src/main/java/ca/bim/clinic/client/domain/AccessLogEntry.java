@@ -1,0 +1,54 @@
+package ca.bim.clinic.client.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One read or change of a client's data (who, in which role, what, when, request id); append-only. */
+@Entity
+@Table(name = "access_log")
+public class AccessLogEntry {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "client_id", nullable = false)
+    public UUID clientId;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    @Column(name = "actor_subject", nullable = false)
+    public String actorSubject;
+
+    /** Keycloak username, or the client id of a service. */
+    @Column(nullable = false)
+    public String actor;
+
+    @Column(name = "actor_role", nullable = false)
+    public String actorRole;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AccessAction action;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AccessResource resource;
+
+    @Column(name = "resource_id")
+    public UUID resourceId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AccessOutcome outcome;
+
+    @Column(name = "request_id", nullable = false)
+    public String requestId;
+}

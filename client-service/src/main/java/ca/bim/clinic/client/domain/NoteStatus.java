@@ -1,0 +1,6 @@
+package ca.bim.clinic.client.domain;
+
+public enum NoteStatus {
+    draft,
+    signed
+}

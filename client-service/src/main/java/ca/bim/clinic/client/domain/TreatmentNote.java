@@ -1,0 +1,63 @@
+package ca.bim.clinic.client.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A SOAP treatment note. A draft until its author signs it; the database refuses changes to signed notes. */
+@Entity
+@Table(name = "treatment_note")
+public class TreatmentNote {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "client_id", nullable = false)
+    public UUID clientId;
+
+    @Column(name = "appointment_id")
+    public UUID appointmentId;
+
+    /** The author's Keycloak username. */
+    @Column(nullable = false)
+    public String practitioner;
+
+    public String subjective;
+
+    public String objective;
+
+    public String assessment;
+
+    public String plan;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> techniques;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public NoteStatus status;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "signed_at")
+    public Instant signedAt;
+
+    @Version
+    public long version;
+}

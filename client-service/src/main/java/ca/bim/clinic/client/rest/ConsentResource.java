@@ -1,0 +1,67 @@
+package ca.bim.clinic.client.rest;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import ca.bim.clinic.client.domain.ConsentDecision;
+import ca.bim.clinic.client.service.ConsentService;
+import io.quarkus.security.Authenticated;
+
+@Path("/api/v1/clients/{id}/consents")
+@Tag(name = "Consents")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class ConsentResource {
+
+    private final ConsentService consents;
+
+    ConsentResource(ConsentService consents) {
+        this.consents = consents;
+    }
+
+    @GET
+    @Operation(summary = "A client's consents: current state and history", description = "The client themselves, "
+            + "front desk, admins, therapists with the client in their care, and booking-service's own service "
+            + "account (to check `data-sharing` before sharing a booking with a partner clinic).")
+    @APIResponse(responseCode = "200", description = "Current state of treatment, data-sharing and "
+            + "marketing-email consent, and every grant and withdrawal")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Staff role without access to this client")
+    @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
+    public ConsentsResponse get(@PathParam("id") UUID id) {
+        return ConsentsResponse.from(id, consents.history(id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Grant or withdraw a consent", description = "The client themselves, front desk (e.g. "
+            + "for a signed paper form) and admins. Appends to the history; nothing is overwritten.")
+    @APIResponse(responseCode = "201", description = "Recorded; the body is the updated consents view")
+    @APIResponse(responseCode = "400", description = "Unknown consent or action")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role may not record consent for this client")
+    @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
+    @APIResponse(responseCode = "409", description = "Granting for an archived client")
+    public Response decide(@PathParam("id") UUID id, @NotNull @Valid ConsentRequest request, UriInfo uriInfo) {
+        ConsentDecision decision = request.action() == ConsentRequest.Action.grant ? ConsentDecision.granted
+                : ConsentDecision.withdrawn;
+        return Response.created(uriInfo.getAbsolutePath())
+                .entity(ConsentsResponse.from(id, consents.decide(id, request.consent(), decision)))
+                .build();
+    }
+}

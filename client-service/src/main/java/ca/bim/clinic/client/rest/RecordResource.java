@@ -1,0 +1,59 @@
+package ca.bim.clinic.client.rest;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import ca.bim.clinic.client.service.RecordService;
+import ca.bim.clinic.common.rest.PageRequest;
+import ca.bim.clinic.common.rest.PageResponse;
+import io.quarkus.security.Authenticated;
+
+@Path("/api/v1/clients/{id}")
+@Tag(name = "Right of access")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class RecordResource {
+
+    private final RecordService records;
+
+    RecordResource(RecordService records) {
+        this.records = records;
+    }
+
+    @GET
+    @Path("/access-log")
+    @Operation(summary = "Who read or changed this client's record", description = "The client themselves and "
+            + "admins. Every read and change is listed, refused ones too, newest first, with the request id.")
+    @APIResponse(responseCode = "200", description = "One page of access log entries")
+    @APIResponse(responseCode = "400", description = "Invalid page or size")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Staff role other than admin")
+    @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
+    public PageResponse<AccessLogResponse> accessLog(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return Pages.map(records.accessLog(id, page), AccessLogResponse::from);
+    }
+
+    @GET
+    @Path("/export")
+    @Operation(summary = "Everything held about the client, as one JSON document", description = "Profile, "
+            + "every intake version, consents with history, notes with amendments, care team and access log. "
+            + "The client themselves and admins.")
+    @APIResponse(responseCode = "200", description = "The export")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Staff role other than admin")
+    @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
+    public ExportResponse export(@PathParam("id") UUID id) {
+        return ExportResponse.from(records.export(id));
+    }
+}

@@ -1,0 +1,66 @@
+package ca.bim.clinic.client.service;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import ca.bim.clinic.client.domain.AccessAction;
+import ca.bim.clinic.client.domain.AccessLogEntry;
+import ca.bim.clinic.client.domain.AccessOutcome;
+import ca.bim.clinic.client.domain.AccessResource;
+import ca.bim.clinic.client.repository.AccessLogRepository;
+import ca.bim.clinic.client.security.Actor;
+import ca.bim.clinic.client.security.RequestId;
+import io.quarkus.arc.Arc;
+
+/** Writes the access log: allowed accesses inside the caller's transaction, denied ones in their own. */
+@ApplicationScoped
+public class AccessLog {
+
+    private final AccessLogRepository entries;
+    private final RequestId requestId;
+    private final Clock clock;
+
+    AccessLog(AccessLogRepository entries, RequestId requestId, Clock clock) {
+        this.entries = entries;
+        this.requestId = requestId;
+        this.clock = clock;
+    }
+
+    /** Records an allowed access as part of the surrounding transaction, so a change and its entry commit together. */
+    @Transactional(TxType.MANDATORY)
+    public void allowed(UUID clientId, Actor actor, AccessAction action, AccessResource resource, UUID resourceId) {
+        entries.persist(entry(clientId, actor, action, resource, resourceId, AccessOutcome.allowed));
+    }
+
+    /** Records a refusal in a transaction of its own: the caller's transaction rolls back with the refusal. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void denied(UUID clientId, Actor actor, AccessAction action, AccessResource resource, UUID resourceId) {
+        entries.persist(entry(clientId, actor, action, resource, resourceId, AccessOutcome.denied));
+    }
+
+    private AccessLogEntry entry(UUID clientId, Actor actor, AccessAction action, AccessResource resource,
+            UUID resourceId, AccessOutcome outcome) {
+        AccessLogEntry entry = new AccessLogEntry();
+        entry.id = UUID.randomUUID();
+        entry.clientId = clientId;
+        entry.occurredAt = clock.instant();
+        entry.actorSubject = actor.subject();
+        entry.actor = actor.name();
+        entry.actorRole = actor.role();
+        entry.action = action;
+        entry.resource = resource;
+        entry.resourceId = resourceId;
+        entry.outcome = outcome;
+        entry.requestId = currentRequestId();
+        return entry;
+    }
+
+    private String currentRequestId() {
+        // Outside an HTTP request (e.g. an event consumer) each write gets its own id.
+        return Arc.container().requestContext().isActive() ? requestId.value() : UUID.randomUUID().toString();
+    }
+}
