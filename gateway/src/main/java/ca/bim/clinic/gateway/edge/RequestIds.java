@@ -1,6 +1,7 @@
 package ca.bim.clinic.gateway.edge;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,12 +34,20 @@ public class RequestIds {
     private void handle(RoutingContext ctx) {
         String id = ctx.request().getHeader(HEADER);
         if (id == null || !ACCEPTED.matcher(id).matches()) {
-            id = UUID.randomUUID().toString();
+            id = newId();
             ctx.request().headers().set(HEADER, id);
         }
         ctx.response().putHeader(HEADER, id);
         MDC.put("requestId", id);
         ctx.next();
+    }
+
+    /** A random (version 4) UUID; ids need to be unique, not unguessable, so no SecureRandom on the event loop. */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(high, low).toString();
     }
 
     public static String of(RoutingContext ctx) {

@@ -39,8 +39,7 @@ public class MergedContract {
     private static final Logger LOG = Logger.getLogger(MergedContract.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
     /** The gateway's own operations and info, also served by SmallRye OpenAPI at /q/openapi. */
     static final String OWN_DOCUMENT = "META-INF/openapi.json";

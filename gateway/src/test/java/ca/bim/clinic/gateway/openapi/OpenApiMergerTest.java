@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -22,16 +23,18 @@ class OpenApiMergerTest {
     static final String REALM = "http://localhost:8180/realms/clinic";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The services' committed documents with the prefixes routed to them (as in application.properties). */
+    /** The services' committed documents with the prefixes application.properties routes to them. */
     static SortedMap<String, OpenApiMerger.Source> committedSources() throws IOException {
+        Properties config = new Properties();
+        try (var in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            config.load(in);
+        }
         SortedMap<String, OpenApiMerger.Source> sources = new TreeMap<>();
-        sources.put("booking", new OpenApiMerger.Source(read(Path.of("../booking-service/src/main/openapi/openapi.json")),
-                List.of("/api/v1/locations", "/api/v1/practitioners", "/api/v1/appointment-types",
-                        "/api/v1/availability", "/api/v1/appointments")));
-        sources.put("client", new OpenApiMerger.Source(read(Path.of("../client-service/src/main/openapi/openapi.json")),
-                List.of("/api/v1/clients")));
-        sources.put("injury", new OpenApiMerger.Source(read(Path.of("../injury-service/src/main/openapi/openapi.json")),
-                List.of("/api/v1/injuries")));
+        for (String name : List.of("booking", "client", "injury")) {
+            List<String> prefixes = List.of(config.getProperty("gateway.upstreams." + name + ".prefixes").split(","));
+            sources.put(name, new OpenApiMerger.Source(
+                    read(Path.of("../" + name + "-service/src/main/openapi/openapi.json")), prefixes));
+        }
         return sources;
     }
 
