@@ -34,23 +34,37 @@ CREATE TABLE injury (
     version                       bigint       NOT NULL DEFAULT 0,
     updated_at                    timestamptz  NOT NULL DEFAULT now(),
     -- Maintained by the trigger below; never written by the service.
-    search_vector                 tsvector     NOT NULL DEFAULT ''::tsvector,
-    search_names                  text         NOT NULL DEFAULT ''
+    search_vector                 tsvector     NOT NULL DEFAULT ''::tsvector
 );
+
+-- Every word the catalogue uses, so a misspelled query word can be mapped to the nearest real one by trigram
+-- similarity (the word-list technique of the pg_trgm documentation). Grows with the catalogue; never shrinks, since
+-- a word that no entry uses any more simply matches nothing.
+CREATE TABLE search_word (
+    word text PRIMARY KEY
+);
+CREATE INDEX search_word_trgm_idx ON search_word USING gin (word gin_trgm_ops);
 
 -- Runners search with the words they feel, so symptoms weigh as much as names and aliases.
 CREATE FUNCTION injury_search_document() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    names text := NEW.name || ' ' || array_to_string(NEW.aliases, ' ');
+    regions text := replace(array_to_string(NEW.body_regions, ' '), '-', ' ');
 BEGIN
-    NEW.search_names := NEW.name || ' ' || array_to_string(NEW.aliases, ' ');
     NEW.search_vector :=
-        setweight(to_tsvector('english', NEW.search_names), 'A') ||
+        setweight(to_tsvector('english', names), 'A') ||
         setweight(to_tsvector('english', array_to_string(NEW.symptoms, ' ')), 'A') ||
-        setweight(to_tsvector('english', replace(array_to_string(NEW.body_regions, ' '), '-', ' ') || ' '
-            || NEW.summary), 'B') ||
+        setweight(to_tsvector('english', regions || ' ' || NEW.summary), 'B') ||
         setweight(to_tsvector('english', NEW.anatomy || ' ' || array_to_string(NEW.causes, ' ')), 'C') ||
         setweight(jsonb_to_tsvector('english', NEW.treatments, '["string"]') ||
                   jsonb_to_tsvector('english', NEW.complications, '["string"]') ||
                   to_tsvector('english', array_to_string(NEW.self_care, ' ')), 'D');
+    INSERT INTO search_word (word)
+    SELECT DISTINCT token
+    FROM unnest(tsvector_to_array(to_tsvector('simple', concat_ws(' ', names, regions, NEW.summary, NEW.anatomy,
+        array_to_string(NEW.symptoms, ' '), array_to_string(NEW.causes, ' '))))) AS token
+    WHERE token ~ '^[a-z]{3,}$'
+    ON CONFLICT DO NOTHING;
     RETURN NEW;
 END
 $$;
@@ -58,14 +72,27 @@ $$;
 CREATE TRIGGER injury_search_document BEFORE INSERT OR UPDATE ON injury
     FOR EACH ROW EXECUTE FUNCTION injury_search_document();
 
--- Any-word query from free text: stems the words, drops stop words, ORs what is left. NULL when nothing is left.
-CREATE FUNCTION injury_search_query(input text) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | '))
-    FROM unnest(tsvector_to_array(to_tsvector('english', input))) AS lexeme
+-- Any-word query from free text: a word of four letters or more that the catalogue never uses is joined by the
+-- catalogue word most similar to it (trigram similarity of at least 0.5: "achiles" -> "achilles"); then the words
+-- are stemmed, stop words dropped and what is left ORed. NULL when nothing is left.
+CREATE FUNCTION injury_search_query(input text) RETURNS tsquery LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    WITH typed AS (
+        SELECT DISTINCT token FROM unnest(tsvector_to_array(to_tsvector('simple', input))) AS token
+    ), words AS (
+        SELECT token AS word FROM typed
+        UNION
+        SELECT (SELECT known.word FROM search_word known
+                WHERE known.word % typed.token AND similarity(known.word, typed.token) >= 0.5
+                ORDER BY similarity(known.word, typed.token) DESC, known.word LIMIT 1)
+        FROM typed
+        WHERE length(typed.token) >= 4 AND NOT EXISTS (SELECT 1 FROM search_word known WHERE known.word = typed.token)
+    )
+    SELECT to_tsquery('simple', string_agg(DISTINCT quote_literal(lexeme), ' | '))
+    FROM words, unnest(tsvector_to_array(to_tsvector('english', words.word))) AS lexeme
+    WHERE words.word IS NOT NULL
 $$;
 
 CREATE INDEX injury_search_vector_idx ON injury USING gin (search_vector);
-CREATE INDEX injury_search_names_trgm_idx ON injury USING gin (search_names gin_trgm_ops);
 CREATE INDEX injury_body_regions_idx ON injury USING gin (body_regions);
 CREATE INDEX injury_status_name_idx ON injury (status, name);
 

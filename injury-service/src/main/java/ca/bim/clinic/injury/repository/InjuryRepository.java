@@ -20,14 +20,13 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 public class InjuryRepository implements PanacheRepositoryBase<Injury, UUID> {
 
     /**
-     * Relevance: weighted full-text rank (symptoms, names and aliases weigh most, see V1) plus, when the words are
-     * close enough to a name or alias to pass pg_trgm's word-similarity threshold, that similarity, so misspelled
-     * names still come first. The query is computed once per statement (an init plan), not once per row.
+     * The query comes from injury_search_query (V1): the words ORed, a misspelled word joined by its nearest catalogue
+     * word by trigram similarity. It is computed once per statement (an init plan), so the GIN index serves it.
+     * Relevance is the weighted rank; symptoms, names and aliases weigh most.
      */
     private static final String TS_QUERY = "(SELECT injury_search_query(CAST(:q AS text)))";
-    private static final String RELEVANCE = "coalesce(ts_rank(CAST(ARRAY[0.1, 0.2, 0.4, 1.0] AS real[]), "
-            + "i.search_vector, " + TS_QUERY + "), 0) + CASE WHEN CAST(:q AS text) <% i.search_names "
-            + "THEN word_similarity(CAST(:q AS text), i.search_names) ELSE 0 END";
+    private static final String RELEVANCE = "ts_rank(CAST(ARRAY[0.1, 0.2, 0.4, 1.0] AS real[]), i.search_vector, "
+            + TS_QUERY + ")";
 
     public Optional<Injury> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
@@ -58,8 +57,7 @@ public class InjuryRepository implements PanacheRepositoryBase<Injury, UUID> {
             where.append(" AND i.body_regions @> ARRAY[CAST(:region AS text)]");
         }
         if (criteria.q() != null) {
-            where.append(" AND (i.search_vector @@ ").append(TS_QUERY)
-                    .append(" OR CAST(:q AS text) <% i.search_names)");
+            where.append(" AND i.search_vector @@ ").append(TS_QUERY);
         }
         String select = "SELECT i.id, " + (criteria.q() != null ? RELEVANCE : "CAST(NULL AS real)")
                 + " AS relevance FROM injury i" + where

@@ -97,7 +97,7 @@ public class InjuryResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List or search the catalogue",
+    @Operation(operationId = "listInjuries", summary = "List or search the catalogue",
             description = "Published entries, by name, or best match first when `q` is given. `q` takes the words "
                     + "a runner would use (\"pain on the outside of my knee\"): PostgreSQL full-text search with "
                     + "symptoms, names and aliases weighted highest, plus trigram similarity so misspelled names "
@@ -146,7 +146,7 @@ public class InjuryResource {
     @GET
     @Path("/{slug}")
     @PermitAll
-    @Operation(summary = "One entry by its slug",
+    @Operation(operationId = "getInjury", summary = "One entry by its slug",
             description = "Published entries for everyone; editors also see drafts and links to drafts. Carries an "
                     + "`ETag`; send it back in `If-None-Match` to get 304 when nothing changed, or in `If-Match` "
                     + "when editing.")
@@ -176,7 +176,7 @@ public class InjuryResource {
     @POST
     @RolesAllowed({ "admin", "therapist" })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an entry as a draft", description = EDITORS_ONLY + " Publish it to show it to everyone.")
+    @Operation(operationId = "createInjury", summary = "Create an entry as a draft", description = EDITORS_ONLY + " Publish it to show it to everyone.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = InjuryRequest.class),
             examples = @ExampleObject(name = "entry", value = ApiExamples.INJURY_REQUEST)))
@@ -211,7 +211,7 @@ public class InjuryResource {
     @Path("/{slug}")
     @RolesAllowed({ "admin", "therapist" })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an entry's content",
+    @Operation(operationId = "updateInjury", summary = "Replace an entry's content",
             description = EDITORS_ONLY + " Requires `If-Match` with the ETag last read; the slug cannot change. "
                     + "Keeps the status; records a revision.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -252,7 +252,7 @@ public class InjuryResource {
     @POST
     @Path("/{slug}/publish")
     @RolesAllowed({ "admin", "therapist" })
-    @Operation(summary = "Publish a draft", description = EDITORS_ONLY + " `If-Match` is checked when sent.")
+    @Operation(operationId = "publishInjury", summary = "Publish a draft", description = EDITORS_ONLY + " `If-Match` is checked when sent.")
     @APIResponse(responseCode = "200", description = "Published",
             headers = @Header(name = "ETag", description = "The new tag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InjuryResponse.class),
@@ -280,7 +280,7 @@ public class InjuryResource {
     @POST
     @Path("/{slug}/unpublish")
     @RolesAllowed({ "admin", "therapist" })
-    @Operation(summary = "Take an entry back to draft", description = EDITORS_ONLY + " `If-Match` is checked when sent.")
+    @Operation(operationId = "unpublishInjury", summary = "Take an entry back to draft", description = EDITORS_ONLY + " `If-Match` is checked when sent.")
     @APIResponse(responseCode = "200", description = "Now a draft",
             headers = @Header(name = "ETag", description = "The new tag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InjuryResponse.class),
@@ -308,7 +308,7 @@ public class InjuryResource {
     @DELETE
     @Path("/{slug}")
     @RolesAllowed({ "admin", "therapist" })
-    @Operation(summary = "Delete an entry",
+    @Operation(operationId = "deleteInjury", summary = "Delete an entry",
             description = EDITORS_ONLY + " `If-Match` is checked when sent. Links from other entries go with it; "
                     + "its revision history is kept for audit.")
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -333,7 +333,7 @@ public class InjuryResource {
     @GET
     @Path("/{slug}/revisions")
     @RolesAllowed({ "admin", "therapist" })
-    @Operation(summary = "The change history of an entry, newest first", description = EDITORS_ONLY)
+    @Operation(operationId = "listInjuryRevisions", summary = "The change history of an entry, newest first", description = EDITORS_ONLY)
     @APIResponse(responseCode = "200", description = "A page of revisions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionPage.class),
                     examples = @ExampleObject(name = "history", value = ApiExamples.REVISIONS)))

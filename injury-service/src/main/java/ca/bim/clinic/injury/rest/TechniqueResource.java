@@ -74,7 +74,7 @@ public class TechniqueResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List the techniques, by name")
+    @Operation(operationId = "listTechniques", summary = "List the techniques, by name")
     @APIResponse(responseCode = "200", description = "A page of techniques",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TechniquePage.class),
                     examples = @ExampleObject(name = "techniques", value = ApiExamples.TECHNIQUE_PAGE)))
@@ -89,7 +89,7 @@ public class TechniqueResource {
     @GET
     @Path("/{slug}")
     @PermitAll
-    @Operation(summary = "One technique by its slug",
+    @Operation(operationId = "getTechnique", summary = "One technique by its slug",
             description = "Carries an `ETag`; `If-None-Match` with it gives 304 when nothing changed.")
     @APIResponse(responseCode = "200", description = "The technique",
             headers = @Header(name = "ETag", description = "Tag of this representation", schema = @Schema(type = SchemaType.STRING)),
@@ -109,7 +109,7 @@ public class TechniqueResource {
     @POST
     @RolesAllowed({ "admin", "therapist" })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a technique", description = EDITORS_ONLY)
+    @Operation(operationId = "createTechnique", summary = "Add a technique", description = EDITORS_ONLY)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TechniqueRequest.class),
             examples = @ExampleObject(name = "technique", value = ApiExamples.TECHNIQUE_REQUEST)))
@@ -140,7 +140,7 @@ public class TechniqueResource {
     @Path("/{slug}")
     @RolesAllowed({ "admin", "therapist" })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a technique's name and description",
+    @Operation(operationId = "updateTechnique", summary = "Replace a technique's name and description",
             description = EDITORS_ONLY + " Requires `If-Match` with the ETag last read; the slug cannot change.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TechniqueRequest.class),
@@ -180,7 +180,7 @@ public class TechniqueResource {
     @DELETE
     @Path("/{slug}")
     @RolesAllowed({ "admin", "therapist" })
-    @Operation(summary = "Delete a technique no entry uses", description = EDITORS_ONLY + " `If-Match` is checked when sent.")
+    @Operation(operationId = "deleteTechnique", summary = "Delete a technique no entry uses", description = EDITORS_ONLY + " `If-Match` is checked when sent.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),

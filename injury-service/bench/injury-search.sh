@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Search latency of injury-service over HTTP at 1,000 catalogue entries. Not a test: prints figures and writes them
+# to docs/benchmarks.md (its own section only).
+#
+#   injury-service/bench/injury-search.sh            # build if needed, run, record
+#   BENCH_ENTRIES=5000 BENCH_DURATION=60s ... .sh    # other sizes / durations
+#
+# Uses a separate database (injury_bench, recreated each run; created by BENCH_DB_ADMIN when the clinic role may not
+# create databases), the packaged service on BENCH_PORT (18082, so a running stack on 8082 is untouched), and wrk.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BENCH_DIR="$ROOT/injury-service/bench"
+ENTRIES="${BENCH_ENTRIES:-1000}"
+DURATION="${BENCH_DURATION:-20s}"
+PORT="${BENCH_PORT:-18082}"
+DB="${BENCH_DB:-injury_bench}"
+DB_HOST="${BENCH_DB_HOST:-127.0.0.1}"
+DB_ADMIN="${BENCH_DB_ADMIN:-postgres}"
+RECORD="${BENCH_RECORD:-true}"
+export PGPASSWORD="${PGPASSWORD:-clinic}"
+
+if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/java" ]]; then
+    JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+export JAVA_HOME
+JAR="$ROOT/injury-service/target/quarkus-app/quarkus-run.jar"
+LOG="$ROOT/injury-service/target/bench-service.log"
+
+if [[ ! -f "$JAR" || "${BENCH_BUILD:-false}" == "true" ]]; then
+    echo "Packaging injury-service ..."
+    (cd "$ROOT" && ./mvnw -B -q -pl injury-service package -DskipTests)
+fi
+
+echo "Recreating database $DB ..."
+psql -h "$DB_HOST" -U "$DB_ADMIN" -d postgres -v ON_ERROR_STOP=1 -q \
+    -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB OWNER clinic"
+
+echo "Starting the packaged service on port $PORT ..."
+QUARKUS_HTTP_PORT="$PORT" \
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$DB_HOST:5432/$DB" \
+QUARKUS_LOG_CONSOLE_LEVEL=WARN \
+    "$JAVA_HOME/bin/java" -jar "$JAR" >"$LOG" 2>&1 &
+SERVICE_PID=$!
+stop_service() {
+    kill "$SERVICE_PID" 2>/dev/null || true
+    wait "$SERVICE_PID" 2>/dev/null || true
+}
+trap stop_service EXIT
+
+for _ in $(seq 1 120); do
+    if curl -fs "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1; then break; fi
+    if ! kill -0 "$SERVICE_PID" 2>/dev/null; then echo "The service exited; see $LOG" >&2; exit 1; fi
+    sleep 0.5
+done
+curl -fs "http://localhost:$PORT/q/health/ready" >/dev/null || { echo "Not ready; see $LOG" >&2; exit 1; }
+
+echo "Loading $ENTRIES generated entries (Flyway already seeded the catalogue) ..."
+psql -h "$DB_HOST" -U clinic -d "$DB" -v ON_ERROR_STOP=1 -q -v entries="$ENTRIES" -f "$BENCH_DIR/generate-entries.sql"
+TOTAL=$(psql -h "$DB_HOST" -U clinic -d "$DB" -Atc "SELECT count(*) FROM injury WHERE status = 'published'")
+echo "Published entries: $TOTAL"
+
+base="http://localhost:$PORT/api/v1/injuries"
+# Where the real entry ranks among the generated look-alikes (they may legitimately match the phrase better).
+rank_of() { curl -fsG "$base" --data-urlencode "q=$1" --data-urlencode size=100 | python3 -c '
+import json, sys
+slugs = [item["slug"] for item in json.load(sys.stdin)["items"]]
+print(slugs.index(sys.argv[1]) + 1 if sys.argv[1] in slugs else "not in the first 100")' "$2"; }
+for check in "pain on the outside of my knee=it-band-syndrome" "achiles=achilles-tendinitis" \
+        "plantar fascitis=plantar-fasciitis" "pain under the kneecap=runners-knee"; do
+    echo "'${check%%=*}': ${check#*=} ranks $(rank_of "${check%%=*}" "${check#*=}")"
+done
+MATCHES=$(curl -fsG "$base" --data-urlencode "q=pain on the outside of my knee" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["totalItems"])')
+echo "'pain on the outside of my knee' matches $MATCHES entries"
+
+SQL_MS=$(psql -h "$DB_HOST" -U clinic -d "$DB" -Atc "EXPLAIN (ANALYZE, FORMAT JSON)
+    SELECT i.id FROM injury i WHERE i.status = 'published'
+      AND i.search_vector @@ (SELECT injury_search_query('pain on the outside of my knee'))
+    ORDER BY ts_rank(CAST(ARRAY[0.1, 0.2, 0.4, 1.0] AS real[]), i.search_vector,
+                     (SELECT injury_search_query('pain on the outside of my knee'))) DESC LIMIT 20" \
+    | python3 -c 'import json,sys; print(round(json.load(sys.stdin)[0]["Execution Time"], 2))')
+
+run_wrk() { # connections
+    wrk -t "$(( $1 < 2 ? 1 : 2 ))" -c "$1" -d "$DURATION" --latency -s "$BENCH_DIR/search.lua" \
+        "http://localhost:$PORT" | grep '^RESULT'
+}
+run_python() { # connections: a plain keep-alive loop when wrk is not installed
+    python3 - "$PORT" "$1" "${DURATION%s}" <<'PY'
+import http.client, sys, threading, time, statistics, urllib.parse
+port, conns, secs = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
+phrases = ["pain on the outside of my knee", "pain under the kneecap", "back of ankle hurts after runs",
+           "sharp pain in the sole of my foot", "plantar fascitis", "achiles", "stiff hip in the morning",
+           "burning shin during runs"]
+lat, errors, end = [], [0], time.time() + secs
+def worker(k):
+    c, i = http.client.HTTPConnection("localhost", port), k
+    while time.time() < end:
+        i += 1
+        t = time.perf_counter()
+        c.request("GET", "/api/v1/injuries?q=" + urllib.parse.quote_plus(phrases[i % len(phrases)]))
+        r = c.getresponse(); r.read()
+        lat.append((time.perf_counter() - t) * 1000)
+        errors[0] += r.status != 200
+ts = [threading.Thread(target=worker, args=(k,)) for k in range(conns)]
+[t.start() for t in ts]; [t.join() for t in ts]
+q = statistics.quantiles(lat, n=100)
+print("RESULT requests=%d p50=%.2f p95=%.2f p99=%.2f max=%.2f rps=%.1f errors=%d"
+      % (len(lat), q[49], q[94], q[98], max(lat), len(lat) / secs, errors[0]))
+PY
+}
+measure() { if command -v wrk >/dev/null; then run_wrk "$1"; else run_python "$1"; fi; }
+TOOL=$(command -v wrk >/dev/null && echo "wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')" || echo "python keep-alive loop")
+
+echo "Warming up ..."
+DURATION=10s measure 4 >/dev/null
+echo "Measuring for $DURATION, 1 connection ..."
+ONE=$(measure 1)
+echo "$ONE"
+echo "Measuring for $DURATION, 8 connections ..."
+EIGHT=$(measure 8)
+echo "$EIGHT"
+
+field() { sed -E "s/.*$2=([0-9.]+).*/\1/" <<<"$1"; }
+CPU="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+LOAD="$(cut -d' ' -f1-3 /proc/loadavg)"
+PG="$(psql -h "$DB_HOST" -U clinic -d "$DB" -Atc 'SHOW server_version')"
+SECTION=$(cat <<MD
+<!-- injury-service:begin -->
+## injury-service: catalogue search
+
+Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`injury-service/bench/injury-search.sh\`: the packaged service (JVM,
+Java $("$JAVA_HOME/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2)) against its own database \`$DB\` on PostgreSQL $PG, with $TOTAL published entries ($ENTRIES generated
+by \`bench/generate-entries.sql\` plus the seeded catalogue), \`GET /api/v1/injuries?q=...\` cycling through eight
+runner phrases (the issue's phrases, misspellings included), page size 20, $DURATION per run after a 10 s warm-up,
+measured with $TOOL on the same machine ($CPU; load average $LOAD at the end, shared with other builds).
+The generated words overlap the phrases on purpose: "pain on the outside of my knee" matches $MATCHES entries,
+so every search ranks hundreds of rows.
+
+| connections | requests | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | requests/s | errors |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+| 1 | $(field "$ONE" requests) | $(field "$ONE" p50) | $(field "$ONE" p95) | $(field "$ONE" p99) | $(field "$ONE" max) | $(field "$ONE" rps) | $(field "$ONE" errors) |
+| 8 | $(field "$EIGHT" requests) | $(field "$EIGHT" p50) | $(field "$EIGHT" p95) | $(field "$EIGHT" p99) | $(field "$EIGHT" max) | $(field "$EIGHT" rps) | $(field "$EIGHT" errors) |
+
+Target: p95 under 20 ms for a search with \`q\` at 1,000 entries (the 1-connection row). The search SQL alone
+(\`EXPLAIN ANALYZE\`, first page of "pain on the outside of my knee") took $SQL_MS ms in the database.
+<!-- injury-service:end -->
+MD
+)
+echo
+echo "$SECTION"
+
+if [[ "$RECORD" == "true" ]]; then
+    SECTION="$SECTION" python3 - "$ROOT/docs/benchmarks.md" <<'PY'
+import os, re, sys
+path, section = sys.argv[1], os.environ["SECTION"]
+os.makedirs(os.path.dirname(path), exist_ok=True)
+text = open(path).read() if os.path.exists(path) else "# Benchmarks\n\nFigures measured by the scripts of each module.\n"
+pattern = re.compile(r"<!-- injury-service:begin -->.*?<!-- injury-service:end -->", re.S)
+text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
+open(path, "w").write(text)
+PY
+    echo "Recorded in docs/benchmarks.md"
+fi
+
+if [[ "${BENCH_KEEP_DB:-false}" != "true" ]]; then
+    stop_service
+    trap - EXIT
+    psql -h "$DB_HOST" -U "$DB_ADMIN" -d postgres -q -c "DROP DATABASE IF EXISTS $DB"
+fi
