@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -66,7 +69,10 @@ public class AppointmentResource {
     @Operation(summary = "Book an appointment",
             description = "A client books for themselves (clientId is implied); front desk, admins and partners "
                     + "name the client. A retry with the same Idempotency-Key and body returns the same appointment.")
-    @APIResponse(responseCode = "201", description = "Booked (or replayed); Location names the appointment")
+    @APIResponse(responseCode = "201", description = "Booked (or replayed); Location names the appointment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentResponse.class)),
+            headers = { @Header(name = "Location", description = "URL of the appointment"),
+                    @Header(name = "Idempotent-Replayed", description = "true when an earlier booking was replayed") })
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Booking for another client, or a staff-only appointment type")

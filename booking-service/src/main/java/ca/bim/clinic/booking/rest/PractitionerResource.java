@@ -126,7 +126,8 @@ public class PractitionerResource {
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a practitioner (admin)")
-    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PractitionerResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
@@ -168,7 +169,8 @@ public class PractitionerResource {
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add weekly working hours at a location (admin)")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScheduleResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
@@ -229,7 +231,8 @@ public class PractitionerResource {
     @RolesAllowed({ "admin", "front-desk" })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record time off (admin, front desk)")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeOffResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff")

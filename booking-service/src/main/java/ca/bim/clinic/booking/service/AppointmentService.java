@@ -81,8 +81,7 @@ public class AppointmentService {
         if (!type.disciplines.contains(practitioner.discipline)) {
             throw DomainException.unprocessable(practitioner.displayName + " does not offer " + type.name);
         }
-        String fingerprint = sha256(type.id + "|" + practitioner.id + "|" + location.id + "|" + request.start() + "|"
-                + request.clientId());
+        String fingerprint = fingerprint(type.id, practitioner.id, location.id, request);
         if (idempotencyKey != null) {
             Optional<Booking> replay = replay(fingerprint, caller, idempotencyKey);
             if (replay.isPresent()) {
@@ -132,9 +131,14 @@ public class AppointmentService {
     public Optional<Booking> replay(NewAppointment request, Caller caller, String idempotencyKey) {
         AppointmentType type = catalog.activeType(request.appointmentType()).orElse(null);
         Location location = catalog.location(request.location()).orElse(null);
-        return replay(sha256((type == null ? null : type.id) + "|" + request.practitionerId() + "|"
-                + (location == null ? null : location.id) + "|" + request.start() + "|" + request.clientId()),
-                caller, idempotencyKey);
+        return replay(fingerprint(type == null ? null : type.id, request.practitionerId(),
+                location == null ? null : location.id, request), caller, idempotencyKey);
+    }
+
+    /** What makes two booking requests "the same" for an Idempotency-Key: resolved ids, start and client. */
+    private static String fingerprint(UUID typeId, UUID practitionerId, UUID locationId, NewAppointment request) {
+        return sha256(typeId + "|" + practitionerId + "|" + locationId + "|" + request.start() + "|"
+                + request.clientId());
     }
 
     private Optional<Booking> replay(String fingerprint, Caller caller, String idempotencyKey) {

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
+import ca.bim.clinic.booking.config.BookingRules;
 import ca.bim.clinic.booking.domain.AppointmentType;
 import ca.bim.clinic.booking.domain.Discipline;
 import ca.bim.clinic.booking.domain.Location;
@@ -54,10 +55,11 @@ public class CatalogAdminService {
     private final AppointmentRepository appointments;
     private final CatalogLookup catalog;
     private final Clock clock;
+    private final BookingRules rules;
 
     CatalogAdminService(PractitionerRepository practitioners, AppointmentTypeRepository types,
             ScheduleRepository schedules, TimeOffRepository timeOff, AppointmentRepository appointments,
-            CatalogLookup catalog, Clock clock) {
+            CatalogLookup catalog, Clock clock, BookingRules rules) {
         this.practitioners = practitioners;
         this.types = types;
         this.schedules = schedules;
@@ -65,6 +67,7 @@ public class CatalogAdminService {
         this.appointments = appointments;
         this.catalog = catalog;
         this.clock = clock;
+        this.rules = rules;
     }
 
     @Transactional
@@ -165,7 +168,7 @@ public class CatalogAdminService {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(java.time.ZoneId.of("America/Vancouver")));
+        return LocalDate.now(clock.withZone(rules.defaultZone()));
     }
 
     private Schedule schedule(UUID practitionerId, UUID scheduleId) {

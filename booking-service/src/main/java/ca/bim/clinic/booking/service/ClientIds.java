@@ -1,5 +1,6 @@
 package ca.bim.clinic.booking.service;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,7 @@ public class ClientIds {
 
     @CacheResult(cacheName = "client-ids")
     public UUID of(@CacheKey String subject) {
-        java.util.Optional<UUID> id;
+        Optional<UUID> id;
         try {
             id = directory.currentClientId();
         } catch (RuntimeException e) {

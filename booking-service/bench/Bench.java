@@ -1,0 +1,241 @@
+// Benchmark client for booking-service, run by bench.sh with `java Bench.java ...` (JDK 21+, no dependencies).
+//   java Bench.java keygen <dir>                      writes an RSA key pair for signing bench tokens
+//   java Bench.java run <baseUrl> <dir> <markdownFile> measures and writes the booking-service section
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class Bench {
+
+    static final ZoneId CLINIC = ZoneId.of("America/Vancouver");
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "keygen" -> keygen(Path.of(args[1]));
+            case "run" -> run(args[1], Path.of(args[2]), Path.of(args[3]), args.length > 4 ? args[4] : "");
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    static void keygen(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        var generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        var pair = generator.generateKeyPair();
+        Files.writeString(dir.resolve("private.key"), Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+        Files.writeString(dir.resolve("public.key"), Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+    }
+
+    static String token(Path dir, String user, String role) throws Exception {
+        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(
+                new PKCS8EncodedKeySpec(Base64.getDecoder().decode(Files.readString(dir.resolve("private.key")).trim())));
+        long now = System.currentTimeMillis() / 1000;
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String payload = "{\"iss\":\"bench\",\"sub\":\"bench-" + user + "\",\"preferred_username\":\"" + user
+                + "\",\"aud\":\"clinic-api\",\"iat\":" + now + ",\"exp\":" + (now + 3600)
+                + ",\"groups\":[\"" + role + "\"],\"realm_access\":{\"roles\":[\"" + role + "\"]}}";
+        var b64 = Base64.getUrlEncoder().withoutPadding();
+        String signingInput = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(key);
+        rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + b64.encodeToString(rsa.sign());
+    }
+
+    static void run(String base, Path dir, Path markdown, String note) throws Exception {
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        LocalDate today = LocalDate.now(CLINIC);
+        LocalDate from = today.plusDays(1);
+        LocalDate to = from.plusDays(13); // 14 days inclusive
+        String availabilityUrl = base + "/api/v1/availability?appointmentType=sports-massage-60&from=" + from
+                + "&to=" + to;
+
+        // 1. Availability latency over HTTP, one client, after warm-up.
+        int slots = countItems(get(availabilityUrl));
+        for (int i = 0; i < 1000; i++) {
+            get(availabilityUrl);
+        }
+        int samples = 1000;
+        long[] nanos = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            long start = System.nanoTime();
+            String body = get(availabilityUrl);
+            nanos[i] = System.nanoTime() - start;
+            if (!body.startsWith("{\"items\"")) {
+                throw new IllegalStateException("unexpected availability answer: " + body);
+            }
+        }
+        Arrays.sort(nanos);
+        double p50 = nanos[samples / 2] / 1e6;
+        double p95 = nanos[(int) (samples * 0.95)] / 1e6;
+        double p99 = nanos[(int) (samples * 0.99)] / 1e6;
+        System.out.printf("availability (14 days, all practitioners, both locations, %d slots): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
+                slots, p50, p95, p99);
+
+        // 2. Bookings per second: 16 clients book distinct, non-overlapping free slots (days 15-90).
+        List<Map<String, String>> free = new ArrayList<>();
+        for (String type : List.of("sports-massage-30", "kinesiology-assessment-60")) {
+            int block = type.equals("sports-massage-30") ? 45 : 75; // duration + buffer
+            for (LocalDate day = today.plusDays(15); day.isBefore(today.plusDays(88)); day = day.plusDays(29)) {
+                String json = get(base + "/api/v1/availability?appointmentType=" + type + "&from=" + day + "&to="
+                        + day.plusDays(28));
+                free.addAll(nonOverlapping(json, type, block));
+            }
+        }
+        // Interleave practitioners so concurrent requests mostly hit different practitioners, as in real use.
+        free.sort(Comparator.comparing((Map<String, String> s) -> s.get("start")));
+        String frontDesk = token(dir, "bench-front-desk", "front-desk");
+        var queue = new ConcurrentLinkedQueue<>(free);
+        int clients = 16;
+        var created = new AtomicInteger();
+        var failed = new AtomicInteger();
+        var failures = new ConcurrentLinkedQueue<String>();
+        var ready = new CountDownLatch(clients);
+        var go = new CountDownLatch(1);
+        var done = new CountDownLatch(clients);
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    ready.countDown();
+                    go.await();
+                    Map<String, String> slot;
+                    while ((slot = queue.poll()) != null) {
+                        String body = "{\"appointmentType\":\"" + slot.get("type") + "\",\"practitionerId\":\""
+                                + slot.get("practitionerId") + "\",\"location\":\"" + slot.get("locationCode")
+                                + "\",\"start\":\"" + slot.get("start") + "\",\"clientId\":\"" + UUID.randomUUID() + "\"}";
+                        var response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/appointments"))
+                                .header("Authorization", "Bearer " + frontDesk)
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() == 201) {
+                            created.incrementAndGet();
+                        } else {
+                            failed.incrementAndGet();
+                            if (failures.size() < 5) {
+                                failures.add(response.statusCode() + " " + response.body());
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    failures.add(e.toString());
+                } finally {
+                    done.countDown();
+                }
+            }));
+        }
+        ready.await();
+        long start = System.nanoTime();
+        go.countDown();
+        done.await();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double perSecond = created.get() / seconds;
+        System.out.printf("bookings: %d created, %d refused in %.2f s with %d clients: %.0f bookings/s%n",
+                created.get(), failed.get(), seconds, clients, perSecond);
+        failures.forEach(f -> System.out.println("  refused: " + f));
+
+        String loadAfter = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        String section = """
+                <!-- booking-service:begin -->
+                ## booking-service: availability and booking
+
+                `booking-service/bench/bench.sh`, %s on %d cores (%s), JDK %s. The service runs from its packaged jar
+                against its own database `booking_bench` (PostgreSQL on the same machine), seeded with %s appointments
+                (past ones completed, the next 14 days about half booked). The benchmark client shares the machine;
+                1-minute load average %s before and %s after the run (other work was running on the machine).%s
+
+                | measure | result | target |
+                | --- | --- | --- |
+                | availability, `sports-massage-60`, all practitioners, both locations, 14 days (%d slots), p50 | %.2f ms | |
+                | same, p95 | %.2f ms | under 25 ms |
+                | same, p99 | %.2f ms | |
+                | bookings per second, 16 concurrent clients, distinct free slots (%d booked, %d refused) | %.0f | at least 300 |
+
+                Latency: 1,000 sequential requests over HTTP/1.1 after 1,000 warm-up requests. Bookings: front-desk
+                token, each request with its own Idempotency-Key, so every booking also claims its key.
+                <!-- booking-service:end -->
+                """.formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(), cpu,
+                System.getProperty("java.version"), System.getenv().getOrDefault("BENCH_APPOINTMENTS", "10,000"), loadBefore, loadAfter,
+                note.isBlank() ? "" : "\n" + note, slots, p50, p95, p99, created.get(), failed.get(), perSecond);
+        writeSection(markdown, section);
+        System.out.println("wrote the booking-service section of " + markdown);
+    }
+
+    static List<Map<String, String>> nonOverlapping(String json, String type, int blockMinutes) {
+        Pattern item = Pattern.compile("\\{\"practitionerId\":\"([^\"]+)\",\"practitionerName\":\"[^\"]*\","
+                + "\"locationId\":\"[^\"]+\",\"locationCode\":\"([^\"]+)\",\"start\":\"([^\"]+)\",\"end\":\"[^\"]+\"\\}");
+        Matcher m = item.matcher(json);
+        Map<String, java.time.OffsetDateTime> lastEnd = new HashMap<>();
+        List<Map<String, String>> slots = new ArrayList<>();
+        while (m.find()) {
+            var start = java.time.OffsetDateTime.parse(m.group(3));
+            var previous = lastEnd.get(m.group(1));
+            if (previous == null || !start.isBefore(previous)) {
+                slots.add(Map.of("type", type, "practitionerId", m.group(1), "locationCode", m.group(2), "start",
+                        m.group(3)));
+                lastEnd.put(m.group(1), start.plusMinutes(blockMinutes));
+            }
+        }
+        return slots;
+    }
+
+    static void writeSection(Path markdown, String section) throws Exception {
+        String text = Files.exists(markdown) ? Files.readString(markdown)
+                : "# Benchmarks\n\nEach module writes its own section between its markers.\n";
+        int begin = text.indexOf("<!-- booking-service:begin -->");
+        int end = text.indexOf("<!-- booking-service:end -->");
+        if (begin >= 0 && end > begin) {
+            int after = text.indexOf('\n', end);
+            text = text.substring(0, begin) + section + (after < 0 ? "" : text.substring(after + 1));
+        } else {
+            text = text.stripTrailing() + "\n\n" + section;
+        }
+        Files.writeString(markdown, text);
+    }
+
+    static String get(String url) throws Exception {
+        var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " -> " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    static int countItems(String json) {
+        Matcher m = Pattern.compile("\"totalItems\":(\\d+)").matcher(json);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Benchmark of booking-service: availability latency and booking throughput against the database
+# booking_bench (created if missing). Builds the jar if needed, starts it on port 18081 with a local
+# signing key instead of Keycloak, seeds 10,000 appointments, measures, stops the service and writes
+# the booking-service section of docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/java" ]] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+JAVA="$JAVA_HOME/bin/java"
+PORT=${BENCH_PORT:-18081}
+WORK=booking-service/target/bench
+DB_URL=jdbc:postgresql://localhost:5432/booking_bench
+export PGPASSWORD=${PGPASSWORD:-clinic}
+
+if ! psql -h 127.0.0.1 -U clinic -d booking_bench -c 'select 1' >/dev/null 2>&1; then
+  psql -h 127.0.0.1 -U postgres -c 'create database booking_bench owner clinic'
+fi
+if [[ ! -f booking-service/target/quarkus-app/quarkus-run.jar ]]; then
+  ./mvnw -B -q -pl booking-service package -DskipTests
+fi
+
+mkdir -p "$WORK"
+"$JAVA" booking-service/bench/Bench.java keygen "$WORK"
+
+"$JAVA" -Xmx512m \
+  -Dquarkus.http.port="$PORT" \
+  -Dquarkus.datasource.jdbc.url="$DB_URL" \
+  -Dquarkus.oidc.public-key="$(cat "$WORK/public.key")" \
+  -Dquarkus.oidc.token.issuer=bench \
+  -Dquarkus.oidc.auth-server-url= \
+  -Dquarkus.log.level=WARN \
+  -jar booking-service/target/quarkus-app/quarkus-run.jar >"$WORK/service.log" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 120); do
+  if curl -fs "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1; then break; fi
+  if ! kill -0 $SERVICE 2>/dev/null; then cat "$WORK/service.log"; exit 1; fi
+  sleep 0.5
+done
+curl -fs "http://localhost:$PORT/q/health/ready" >/dev/null
+
+psql -h 127.0.0.1 -U clinic -d booking_bench -q -f booking-service/bench/seed.sql
+COUNT=$(psql -h 127.0.0.1 -U clinic -d booking_bench -tA -c 'select count(*) from appointment')
+echo "seeded $COUNT appointments"
+
+BENCH_APPOINTMENTS=$(printf "%'d" "$COUNT") "$JAVA" booking-service/bench/Bench.java run \
+  "http://localhost:$PORT" "$WORK" "$ROOT/docs/benchmarks.md" "${BENCH_NOTE:-}"
