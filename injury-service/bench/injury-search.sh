@@ -74,16 +74,22 @@ MATCHES=$(curl -fsG "$base" --data-urlencode "q=pain on the outside of my knee" 
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["totalItems"])')
 echo "'pain on the outside of my knee' matches $MATCHES entries"
 
-SQL_MS=$(psql -h "$DB_HOST" -U clinic -d "$DB" -Atc "EXPLAIN (ANALYZE, FORMAT JSON)
-    SELECT i.id FROM injury i WHERE i.status = 'published'
+# The statement the service runs for a first page, timed inside PostgreSQL; the best of five runs.
+SEARCH_SQL="SELECT i.slug, i.name, i.aliases, i.body_regions, i.summary, i.recommended_appointment_types, i.status,
+        i.version, i.updated_at, ts_rank(CAST(ARRAY[0.1, 0.2, 0.4, 1.0] AS real[]), i.search_vector,
+        (SELECT injury_search_query('pain on the outside of my knee'))) AS relevance, count(*) OVER () AS total
+    FROM injury i WHERE i.status IN ('published')
       AND i.search_vector @@ (SELECT injury_search_query('pain on the outside of my knee'))
-    ORDER BY ts_rank(CAST(ARRAY[0.1, 0.2, 0.4, 1.0] AS real[]), i.search_vector,
-                     (SELECT injury_search_query('pain on the outside of my knee'))) DESC LIMIT 20" \
-    | python3 -c 'import json,sys; print(round(json.load(sys.stdin)[0]["Execution Time"], 2))')
+    ORDER BY relevance DESC, i.name, i.id LIMIT 20"
+SQL_MS=$(for _ in 1 2 3 4 5; do
+    psql -h "$DB_HOST" -U clinic -d "$DB" -Atc "EXPLAIN (ANALYZE, FORMAT JSON) $SEARCH_SQL" \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["Execution Time"])'
+done | sort -g | head -1)
 
-run_wrk() { # connections
-    wrk -t "$(( $1 < 2 ? 1 : 2 ))" -c "$1" -d "$DURATION" --latency -s "$BENCH_DIR/search.lua" \
-        "http://localhost:$PORT" | grep '^RESULT'
+run_wrk() { # connections [path]: the search phrases, or one fixed path when given
+    wrk -t "$(( $1 < 2 ? 1 : 2 ))" -c "$1" -d "$DURATION" --latency \
+        -s "$BENCH_DIR/$([[ -n "${2:-}" ]] && echo latency.lua || echo search.lua)" \
+        "http://localhost:$PORT${2:-}" | grep '^RESULT'
 }
 run_python() { # connections: a plain keep-alive loop when wrk is not installed
     python3 - "$PORT" "$1" "${DURATION%s}" <<'PY'
@@ -109,7 +115,7 @@ print("RESULT requests=%d p50=%.2f p95=%.2f p99=%.2f max=%.2f rps=%.1f errors=%d
       % (len(lat), q[49], q[94], q[98], max(lat), len(lat) / secs, errors[0]))
 PY
 }
-measure() { if command -v wrk >/dev/null; then run_wrk "$1"; else run_python "$1"; fi; }
+measure() { if command -v wrk >/dev/null; then run_wrk "$@"; else run_python "$1"; fi; }
 TOOL=$(command -v wrk >/dev/null && echo "wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')" || echo "python keep-alive loop")
 
 echo "Warming up ..."
@@ -120,6 +126,13 @@ echo "$ONE"
 echo "Measuring for $DURATION, 8 connections ..."
 EIGHT=$(measure 8)
 echo "$EIGHT"
+# The machine's own noise: the cheapest endpoint, measured the same way right after.
+BASE="n/a"
+if command -v wrk >/dev/null; then
+    echo "Measuring /q/health/live for $DURATION, 1 connection (noise floor) ..."
+    BASE=$(measure 1 /q/health/live)
+    echo "$BASE"
+fi
 
 field() { sed -E "s/.*$2=([0-9.]+).*/\1/" <<<"$1"; }
 CPU="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
@@ -141,9 +154,12 @@ so every search ranks hundreds of rows.
 | --- | --- | --- | --- | --- | --- | --- | --- |
 | 1 | $(field "$ONE" requests) | $(field "$ONE" p50) | $(field "$ONE" p95) | $(field "$ONE" p99) | $(field "$ONE" max) | $(field "$ONE" rps) | $(field "$ONE" errors) |
 | 8 | $(field "$EIGHT" requests) | $(field "$EIGHT" p50) | $(field "$EIGHT" p95) | $(field "$EIGHT" p99) | $(field "$EIGHT" max) | $(field "$EIGHT" rps) | $(field "$EIGHT" errors) |
+| 1, \`/q/health/live\` (noise floor) | $(field "$BASE" requests) | $(field "$BASE" p50) | $(field "$BASE" p95) | $(field "$BASE" p99) | $(field "$BASE" max) | $(field "$BASE" rps) | $(field "$BASE" errors) |
 
-Target: p95 under 20 ms for a search with \`q\` at 1,000 entries (the 1-connection row). The search SQL alone
-(\`EXPLAIN ANALYZE\`, first page of "pain on the outside of my knee") took $SQL_MS ms in the database.
+Target: p95 under 20 ms for a search with \`q\` at 1,000 entries (the 1-connection row). The search statement
+alone (\`EXPLAIN ANALYZE\`, first page of "pain on the outside of my knee", all $MATCHES matches ranked, best of five)
+took $SQL_MS ms inside PostgreSQL. The health row shows what the machine itself added at the time: when its p95 is
+far above a millisecond, other processes were competing for the two cores and the search figures carry that noise.
 <!-- injury-service:end -->
 MD
 )

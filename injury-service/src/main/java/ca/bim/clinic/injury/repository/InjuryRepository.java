@@ -1,12 +1,14 @@
 package ca.bim.clinic.injury.repository;
 
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -50,7 +52,10 @@ public class InjuryRepository implements PanacheRepositoryBase<Injury, UUID> {
         return Boolean.TRUE.equals(found);
     }
 
-    /** One page of entries matching the criteria, best match first when there is a text query, else by name. */
+    /**
+     * One page of entries matching the criteria, best match first when there is a text query, else by name. Reads only
+     * the listed columns, with the total in the same statement, so a search is one indexed query.
+     */
     public SearchPage search(SearchCriteria criteria, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE i.status IN (:statuses)");
         if (criteria.region() != null) {
@@ -59,26 +64,51 @@ public class InjuryRepository implements PanacheRepositoryBase<Injury, UUID> {
         if (criteria.q() != null) {
             where.append(" AND i.search_vector @@ ").append(TS_QUERY);
         }
-        String select = "SELECT i.id, " + (criteria.q() != null ? RELEVANCE : "CAST(NULL AS real)")
-                + " AS relevance FROM injury i" + where
+        String select = "SELECT i.slug, i.name, i.aliases, i.body_regions, i.summary, i.recommended_appointment_types,"
+                + " i.status, i.version, i.updated_at, "
+                + (criteria.q() != null ? RELEVANCE : "CAST(NULL AS real)") + " AS relevance,"
+                + " count(*) OVER () AS total FROM injury i" + where
                 + (criteria.q() != null ? " ORDER BY relevance DESC, i.name, i.id" : " ORDER BY i.name, i.id")
                 + " LIMIT :limit OFFSET :offset";
-
-        Query rows = bind(getEntityManager().createNativeQuery(select), criteria)
-                .setParameter("limit", size)
-                .setParameter("offset", (long) page * size);
         @SuppressWarnings("unchecked")
-        List<Object[]> found = rows.getResultList();
-        Query count = bind(getEntityManager().createNativeQuery("SELECT count(*) FROM injury i" + where), criteria);
-        long total = ((Number) count.getSingleResult()).longValue();
-
-        Map<UUID, Injury> byId = found.isEmpty() ? Map.of()
-                : list("id in ?1", found.stream().map(row -> (UUID) row[0]).toList()).stream()
-                        .collect(Collectors.toMap(injury -> injury.id, Function.identity()));
-        List<SearchHit> hits = found.stream()
-                .map(row -> new SearchHit(byId.get((UUID) row[0]), row[1] == null ? null : ((Number) row[1]).doubleValue()))
+        List<Object[]> rows = bind(getEntityManager().createNativeQuery(select), criteria)
+                .setParameter("limit", size)
+                .setParameter("offset", (long) page * size)
+                .getResultList();
+        long total;
+        if (!rows.isEmpty()) {
+            total = ((Number) rows.get(0)[10]).longValue();
+        } else if (page == 0) {
+            total = 0;
+        } else {
+            Query count = bind(getEntityManager().createNativeQuery("SELECT count(*) FROM injury i" + where), criteria);
+            total = ((Number) count.getSingleResult()).longValue();
+        }
+        List<Listed> items = rows.stream()
+                .map(row -> new Listed((String) row[0], (String) row[1], strings(row[2]), strings(row[3]),
+                        (String) row[4], strings(row[5]), InjuryStatus.valueOf((String) row[6]),
+                        ((Number) row[7]).longValue(), instant(row[8]),
+                        row[9] == null ? null : ((Number) row[9]).doubleValue()))
                 .toList();
-        return new SearchPage(hits, total);
+        return new SearchPage(items, total);
+    }
+
+    private static List<String> strings(Object array) {
+        try {
+            Object[] values = array instanceof java.sql.Array sql ? (Object[]) sql.getArray() : (Object[]) array;
+            return Arrays.stream(values).map(String.class::cast).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read a text[] column", e);
+        }
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case Instant instant -> instant;
+            case OffsetDateTime dateTime -> dateTime.toInstant();
+            case Timestamp timestamp -> timestamp.toInstant();
+            default -> throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+        };
     }
 
     private static Query bind(Query query, SearchCriteria criteria) {
@@ -96,9 +126,12 @@ public class InjuryRepository implements PanacheRepositoryBase<Injury, UUID> {
     public record SearchCriteria(String q, String region, Collection<InjuryStatus> statuses) {
     }
 
-    public record SearchHit(Injury injury, Double relevance) {
+    /** An entry as a page of results lists it; relevance only when searching by text. */
+    public record Listed(String slug, String name, List<String> aliases, List<String> bodyRegions, String summary,
+            List<String> recommendedAppointmentTypes, InjuryStatus status, long version, Instant updatedAt,
+            Double relevance) {
     }
 
-    public record SearchPage(List<SearchHit> hits, long total) {
+    public record SearchPage(List<Listed> items, long total) {
     }
 }

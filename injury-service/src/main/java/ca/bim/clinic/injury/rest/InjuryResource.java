@@ -134,8 +134,7 @@ public class InjuryResource {
         }
         String text = q == null || q.isBlank() ? null : q.strip();
         SearchPage found = injuries.search(new SearchCriteria(text, region, statuses), page.page(), page.size());
-        List<InjurySummary> items = found.hits().stream().map(hit -> InjurySummary.of(hit.injury(), hit.relevance()))
-                .toList();
+        List<InjurySummary> items = found.items().stream().map(InjurySummary::of).toList();
         int totalPages = (int) ((found.total() + page.size() - 1) / page.size());
         return Response.ok(new PageResponse<>(items, page.page(), page.size(), found.total(), totalPages))
                 .cacheControl(editor() ? PRIVATE : publicCaching())

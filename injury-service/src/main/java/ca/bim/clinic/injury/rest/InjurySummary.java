@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import ca.bim.clinic.injury.domain.Injury;
+import ca.bim.clinic.injury.repository.InjuryRepository.Listed;
 
 @Schema(description = "An entry as listed in a page of results; fetch the slug for the full entry")
 public record InjurySummary(
@@ -25,9 +25,10 @@ public record InjurySummary(
         Double relevance,
         @Schema(examples = Disclaimer.TEXT) String disclaimer) {
 
-    static InjurySummary of(Injury injury, Double relevance) {
-        return new InjurySummary(injury.slug, injury.name, injury.aliases, injury.bodyRegions, injury.summary,
-                injury.recommendedAppointmentTypes, injury.status.name(), injury.version, injury.updatedAt,
-                relevance == null ? null : Math.round(relevance * 10_000) / 10_000.0, Disclaimer.TEXT);
+    static InjurySummary of(Listed entry) {
+        return new InjurySummary(entry.slug(), entry.name(), entry.aliases(), entry.bodyRegions(), entry.summary(),
+                entry.recommendedAppointmentTypes(), entry.status().name(), entry.version(), entry.updatedAt(),
+                entry.relevance() == null ? null : Math.round(entry.relevance() * 10_000) / 10_000.0,
+                Disclaimer.TEXT);
     }
 }

@@ -46,6 +46,12 @@ class InjuryResourceTest {
                 .body("items.status", everyItem(equalTo("published")))
                 .body("items.disclaimer", everyItem(containsString("not a diagnosis")))
                 .body("items.relevance", everyItem(equalTo(null)))
+                .body("items.find { it.slug == 'it-band-syndrome' }.aliases", hasItem("ITBS"))
+                .body("items.find { it.slug == 'it-band-syndrome' }.bodyRegions", containsInAnyOrder("hip", "thigh", "knee"))
+                .body("items.find { it.slug == 'plantar-fasciitis' }.recommendedAppointmentTypes",
+                        hasItem("plantar-fasciitis-massage-60"))
+                .body("items.find { it.slug == 'plantar-fasciitis' }.updatedAt", notNullValue())
+                .body("items.find { it.slug == 'plantar-fasciitis' }.version", equalTo(0))
                 .body("page", equalTo(0))
                 .body("size", equalTo(20))
                 .body("totalItems", notNullValue())
@@ -172,6 +178,15 @@ class InjuryResourceTest {
                 .body("items", hasSize(2))
                 .body("page", equalTo(1))
                 .body("size", equalTo(2));
+    }
+
+    @Test
+    void pageBeyondTheEndIsEmptyButKeepsTheTotals() {
+        given().queryParam("page", 50).get("/api/v1/injuries")
+                .then().statusCode(200)
+                .body("items", hasSize(0))
+                .body("page", equalTo(50))
+                .body("totalItems", org.hamcrest.Matchers.greaterThanOrEqualTo(4));
     }
 
     @Test
