@@ -13,7 +13,6 @@ import ca.bim.clinic.booking.domain.Appointment;
 import ca.bim.clinic.booking.domain.AppointmentStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
@@ -23,25 +22,41 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
     public record BusyInterval(UUID practitionerId, Instant start, Instant blockedUntil) {
     }
 
-    /** Non-cancelled appointments of these practitioners whose blocked time overlaps [from, to). */
+    /**
+     * Non-cancelled appointments of these practitioners whose blocked time overlaps [from, to). Written against the
+     * range expression and the literal status of the exclusion constraint so PostgreSQL answers from its index.
+     */
+    @SuppressWarnings("unchecked")
     public List<BusyInterval> findBusy(Collection<UUID> practitionerIds, Instant from, Instant to) {
-        return getEntityManager().createQuery("select new " + BusyInterval.class.getName()
-                + "(a.practitioner.id, a.startsAt, a.blockedUntil) from Appointment a"
-                + " where a.practitioner.id in :practitioners and a.status <> :cancelled"
-                + " and a.startsAt < :to and a.blockedUntil > :from", BusyInterval.class)
+        List<Object[]> rows = getEntityManager().createNativeQuery("select practitioner_id, starts_at, blocked_until"
+                + " from appointment where practitioner_id in (:practitioners) and status <> 'CANCELLED'"
+                + " and tstzrange(starts_at, blocked_until) && tstzrange(:from, :to)", Object[].class)
                 .setParameter("practitioners", practitionerIds)
-                .setParameter("cancelled", AppointmentStatus.CANCELLED)
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getResultList();
+        return rows.stream().map(r -> new BusyInterval((UUID) r[0], toInstant(r[1]), toInstant(r[2]))).toList();
     }
 
-    /** Whether another non-cancelled appointment of the practitioner overlaps [from, to). */
+    /** Whether another non-cancelled appointment of the practitioner blocks part of [from, to). */
     public boolean overlapsAnother(UUID practitionerId, Instant from, Instant to, UUID exceptId) {
-        return count("practitioner.id = :practitioner and status <> :cancelled and startsAt < :to"
-                + " and blockedUntil > :from and id <> :except",
-                Parameters.with("practitioner", practitionerId).and("cancelled", AppointmentStatus.CANCELLED)
-                        .and("from", from).and("to", to).and("except", exceptId)) > 0;
+        return (Boolean) getEntityManager().createNativeQuery("select exists (select 1 from appointment"
+                + " where practitioner_id = :practitioner and status <> 'CANCELLED'"
+                + " and tstzrange(starts_at, blocked_until) && tstzrange(:from, :to) and id <> :except)", Boolean.class)
+                .setParameter("practitioner", practitionerId)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("except", exceptId)
+                .getSingleResult();
+    }
+
+    private static Instant toInstant(Object value) {
+        return switch (value) {
+            case Instant i -> i;
+            case java.time.OffsetDateTime o -> o.toInstant();
+            case java.sql.Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+        };
     }
 
     public long countActiveOverlapping(UUID practitionerId, Instant from, Instant to) {

@@ -91,13 +91,25 @@ public class AppointmentService {
         if (!type.onlineBookable && !caller.isStaff()) {
             throw DomainException.forbidden(type.name + " is booked through the clinic's front desk only");
         }
+        Instant now = clock.instant();
+        UUID appointmentId = UUID.randomUUID();
+        if (idempotencyKey != null) {
+            // Claim the key before checking the slot: a concurrent request with the same key waits here until
+            // this one commits (then replays it) or rolls back (then books itself).
+            IdempotencyRecord record = new IdempotencyRecord();
+            record.key = new IdempotencyRecord.Key(caller.subject(), idempotencyKey);
+            record.requestHash = fingerprint;
+            record.appointmentId = appointmentId;
+            record.createdAt = now;
+            idempotency.persist(record);
+            Persistence.flush(idempotency.getEntityManager(), Map.of(IDEMPOTENCY_KEY, KeyClaimedConcurrently::new));
+        }
         availability.refusal(type, practitioner, location, request.start(), null).ifPresent(refusal -> {
             throw new DomainException(409, "Slot not available", refusal.detail);
         });
 
-        Instant now = clock.instant();
         Appointment appointment = new Appointment();
-        appointment.id = UUID.randomUUID();
+        appointment.id = appointmentId;
         appointment.type = type;
         appointment.practitioner = practitioner;
         appointment.location = location;
@@ -111,16 +123,6 @@ public class AppointmentService {
         appointment.createdAt = now;
         appointment.updatedAt = now;
 
-        if (idempotencyKey != null) {
-            // Claim the key first: a concurrent request with the same key waits here, then replays this booking.
-            IdempotencyRecord record = new IdempotencyRecord();
-            record.key = new IdempotencyRecord.Key(caller.subject(), idempotencyKey);
-            record.requestHash = fingerprint;
-            record.appointmentId = appointment.id;
-            record.createdAt = now;
-            idempotency.persist(record);
-            Persistence.flush(idempotency.getEntityManager(), Map.of(IDEMPOTENCY_KEY, KeyClaimedConcurrently::new));
-        }
         appointments.persist(appointment);
         Persistence.flush(appointments.getEntityManager(), Map.of(NO_DOUBLE_BOOKING, AppointmentService::taken));
         return new Booking(appointment, false);
