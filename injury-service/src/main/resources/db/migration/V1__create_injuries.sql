@@ -75,21 +75,28 @@ CREATE TRIGGER injury_search_document BEFORE INSERT OR UPDATE ON injury
 -- Any-word query from free text: a word of four letters or more that the catalogue never uses is joined by the
 -- catalogue word most similar to it (trigram similarity of at least 0.5: "achiles" -> "achilles"); then the words
 -- are stemmed, stop words dropped and what is left ORed. NULL when nothing is left.
-CREATE FUNCTION injury_search_query(input text) RETURNS tsquery LANGUAGE sql STABLE PARALLEL SAFE AS $$
-    WITH typed AS (
-        SELECT DISTINCT token FROM unnest(tsvector_to_array(to_tsvector('simple', input))) AS token
-    ), words AS (
-        SELECT token AS word FROM typed
-        UNION
-        SELECT (SELECT known.word FROM search_word known
-                WHERE known.word % typed.token AND similarity(known.word, typed.token) >= 0.5
-                ORDER BY similarity(known.word, typed.token) DESC, known.word LIMIT 1)
-        FROM typed
-        WHERE length(typed.token) >= 4 AND NOT EXISTS (SELECT 1 FROM search_word known WHERE known.word = typed.token)
-    )
-    SELECT to_tsquery('simple', string_agg(DISTINCT quote_literal(lexeme), ' | '))
-    FROM words, unnest(tsvector_to_array(to_tsvector('english', words.word))) AS lexeme
-    WHERE words.word IS NOT NULL
+-- PL/pgSQL rather than SQL so its statements are planned once per connection, not on every call.
+CREATE FUNCTION injury_search_query(input text) RETURNS tsquery LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+DECLARE
+    words text[] := ARRAY[]::text[];
+    token text;
+    nearest text;
+BEGIN
+    FOREACH token IN ARRAY tsvector_to_array(to_tsvector('simple', input)) LOOP
+        words := words || token;
+        IF length(token) >= 4 AND NOT EXISTS (SELECT 1 FROM search_word WHERE word = token) THEN
+            SELECT word INTO nearest FROM search_word
+            WHERE word % token AND similarity(word, token) >= 0.5
+            ORDER BY similarity(word, token) DESC, word
+            LIMIT 1;
+            IF nearest IS NOT NULL THEN
+                words := words || nearest;
+            END IF;
+        END IF;
+    END LOOP;
+    RETURN (SELECT to_tsquery('simple', string_agg(DISTINCT quote_literal(lexeme), ' | '))
+            FROM unnest(tsvector_to_array(to_tsvector('english', array_to_string(words, ' ')))) AS lexeme);
+END
 $$;
 
 CREATE INDEX injury_search_vector_idx ON injury USING gin (search_vector);

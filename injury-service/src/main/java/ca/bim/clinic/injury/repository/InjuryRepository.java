@@ -64,12 +64,16 @@ public class InjuryRepository implements PanacheRepositoryBase<Injury, UUID> {
         if (criteria.q() != null) {
             where.append(" AND i.search_vector @@ ").append(TS_QUERY);
         }
-        String select = "SELECT i.slug, i.name, i.aliases, i.body_regions, i.summary, i.recommended_appointment_types,"
-                + " i.status, i.version, i.updated_at, "
+        // Rank on the narrow columns first; read the listed columns of the one page only.
+        String order = criteria.q() != null ? " ORDER BY relevance DESC, name, id" : " ORDER BY name, id";
+        String select = "WITH ranked AS (SELECT i.id, i.name, "
                 + (criteria.q() != null ? RELEVANCE : "CAST(NULL AS real)") + " AS relevance,"
-                + " count(*) OVER () AS total FROM injury i" + where
-                + (criteria.q() != null ? " ORDER BY relevance DESC, i.name, i.id" : " ORDER BY i.name, i.id")
-                + " LIMIT :limit OFFSET :offset";
+                + " count(*) OVER () AS total FROM injury i" + where + order + " LIMIT :limit OFFSET :offset)"
+                + " SELECT i.slug, i.name, i.aliases, i.body_regions, i.summary, i.recommended_appointment_types,"
+                + " i.status, i.version, i.updated_at, ranked.relevance, ranked.total"
+                + " FROM ranked JOIN injury i ON i.id = ranked.id"
+                + (criteria.q() != null ? " ORDER BY ranked.relevance DESC, ranked.name, ranked.id"
+                        : " ORDER BY ranked.name, ranked.id");
         @SuppressWarnings("unchecked")
         List<Object[]> rows = bind(getEntityManager().createNativeQuery(select), criteria)
                 .setParameter("limit", size)
