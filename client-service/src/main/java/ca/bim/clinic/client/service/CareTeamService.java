@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
+import ca.bim.clinic.client.config.RecordsConfig;
 import ca.bim.clinic.client.domain.AccessAction;
 import ca.bim.clinic.client.domain.AccessResource;
 import ca.bim.clinic.client.domain.CareRelationship;
@@ -19,7 +20,7 @@ import ca.bim.clinic.client.security.Permission;
 
 /**
  * Care relationships: which therapist (by Keycloak username) may see a client's clinical data. Admins manage them
- * over HTTP; booking events add them through {@link #add(UUID, String, CareSource, Actor)} as well.
+ * over HTTP; booking events add them through {@link #add(UUID, String, CareSource)}.
  */
 @ApplicationScoped
 public class CareTeamService {
@@ -28,10 +29,12 @@ public class CareTeamService {
     private final ClientRepository clients;
     private final RecordAccess access;
     private final AccessLog accessLog;
+    private final RecordsConfig config;
     private final Clock clock;
 
     CareTeamService(CareRelationshipRepository relationships, ClientRepository clients, RecordAccess access,
-            AccessLog accessLog, Clock clock) {
+            AccessLog accessLog, RecordsConfig config, Clock clock) {
+        this.config = config;
         this.relationships = relationships;
         this.clients = clients;
         this.access = access;
@@ -50,6 +53,16 @@ public class CareTeamService {
     public boolean addAsCaller(UUID clientId, String therapistUsername) {
         Actor actor = access.check(clientId, Permission.CARE_TEAM_WRITE, AccessAction.add, null).actor();
         return add(clientId, therapistUsername, CareSource.admin, actor);
+    }
+
+    /**
+     * For booking events (no HTTP caller): adds with booking-service's identity as the actor, or this service's
+     * own for other sources.
+     */
+    @Transactional
+    public boolean add(UUID clientId, String therapistUsername, CareSource source) {
+        String actor = source == CareSource.booking ? config.bookingServiceClientId() : "client-service";
+        return add(clientId, therapistUsername, source, Actor.service(actor));
     }
 
     /**

@@ -72,6 +72,20 @@ final class Fixtures {
                 .sign("privateKey.jwk");
     }
 
+    /** A user token issued through the booking-service client: it carries a realm role, so it is no service. */
+    static String userTokenViaBookingService() {
+        return Jwt.claims()
+                .issuer("https://server.example.com")
+                .audience(Tokens.AUDIENCE)
+                .subject(UUID.randomUUID().toString())
+                .preferredUserName("mallory")
+                .groups(java.util.Set.of("partner"))
+                .claim("azp", "booking-service")
+                .claim("typ", "Bearer")
+                .jws().keyId("1")
+                .sign("privateKey.jwk");
+    }
+
     static void putInCare(String clientId, String therapist) {
         given().auth().oauth2(admin()).put("/api/v1/clients/{id}/care-team/{t}", clientId, therapist)
                 .then().statusCode(204);

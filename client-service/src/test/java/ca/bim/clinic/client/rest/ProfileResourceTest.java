@@ -100,6 +100,14 @@ class ProfileResourceTest {
     }
 
     @Test
+    void aUserTokenFromTheBookingServiceClientIsNotTheService() {
+        Account alice = Fixtures.newClient();
+        as(Fixtures.userTokenViaBookingService()).get("/api/v1/clients/{id}", alice.id()).then().statusCode(404);
+        as(Fixtures.userTokenViaBookingService()).get("/api/v1/clients/{id}/consents", alice.id())
+                .then().statusCode(404);
+    }
+
+    @Test
     void bookingServiceCannotChangeAProfile() {
         Account alice = Fixtures.newClient();
         as(Fixtures.bookingService()).contentType(MERGE_PATCH).header("If-Match", "\"0\"")
