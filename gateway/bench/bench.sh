@@ -5,13 +5,16 @@
 #   gateway/bench/bench.sh                      # stub upstream (no work: the gateway's cost at its most visible)
 #   BENCH_UPSTREAM_URL=http://localhost:8081 gateway/bench/bench.sh   # a running booking-service instead
 #
-# Settings (environment): BENCH_DURATION (s, default 20), BENCH_CONNECTIONS (default "1 16 64"),
+# Settings (environment): BENCH_DURATION (s, default 10), BENCH_ROUNDS (default 3), BENCH_WARMUP (s, default 30),
+# BENCH_CONNECTIONS (default "1 16 64"),
 # BENCH_PATH (default /api/v1/locations), BENCH_ACCESS_LOG (true|false, default true as in production).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-DURATION=${BENCH_DURATION:-20}
+DURATION=${BENCH_DURATION:-10}
+ROUNDS=${BENCH_ROUNDS:-3}
+WARMUP=${BENCH_WARMUP:-30}
 CONNECTIONS=${BENCH_CONNECTIONS:-"1 16 64"}
 PATH_UNDER_TEST=${BENCH_PATH:-/api/v1/locations}
 ACCESS_LOG=${BENCH_ACCESS_LOG:-true}
@@ -81,21 +84,34 @@ run_wrk() {
 }
 
 echo "warming up (JIT) ..."
-wrk -t2 -c16 -d10s "$UPSTREAM$PATH_UNDER_TEST" >/dev/null
-wrk -t2 -c16 -d15s "$GATEWAY$PATH_UNDER_TEST" >/dev/null
+wrk -t2 -c16 -d$(( WARMUP / 3 + 1 ))s "$UPSTREAM$PATH_UNDER_TEST" >/dev/null
+wrk -t2 -c16 -d${WARMUP}s "$GATEWAY$PATH_UNDER_TEST" >/dev/null
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
+median() { tr ' ' '\n' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# Direct and gateway alternate, ROUNDS times per concurrency, and the medians are kept: other load on the
+# machine then weighs on both sides alike.
 ROWS=""
 printf "%-12s %12s %12s %10s %10s %10s %10s %12s %10s\n" connections direct_rps gateway_rps ratio \
     direct_p50 gateway_p50 added_p50 direct_p99 gateway_p99
 for c in $CONNECTIONS; do
-    read -r d_rps d_p50 d_p99 < <(run_wrk "$UPSTREAM$PATH_UNDER_TEST" "$c")
-    read -r g_rps g_p50 g_p99 < <(run_wrk "$GATEWAY$PATH_UNDER_TEST" "$c")
+    D_RPS=() D_P50=() D_P99=() G_RPS=() G_P50=() G_P99=()
+    for _ in $(seq 1 "$ROUNDS"); do
+        read -r rps p50 p99 < <(run_wrk "$UPSTREAM$PATH_UNDER_TEST" "$c")
+        D_RPS+=("$rps") D_P50+=("$p50") D_P99+=("$p99")
+        read -r rps p50 p99 < <(run_wrk "$GATEWAY$PATH_UNDER_TEST" "$c")
+        G_RPS+=("$rps") G_P50+=("$p50") G_P99+=("$p99")
+    done
+    d_rps=$(echo "${D_RPS[*]}" | median) d_p50=$(echo "${D_P50[*]}" | median) d_p99=$(echo "${D_P99[*]}" | median)
+    g_rps=$(echo "${G_RPS[*]}" | median) g_p50=$(echo "${G_P50[*]}" | median) g_p99=$(echo "${G_P99[*]}" | median)
     ratio=$(awk -v g="$g_rps" -v d="$d_rps" 'BEGIN { printf "%.0f%%", 100 * g / d }')
     added=$(awk -v g="$g_p50" -v d="$d_p50" 'BEGIN { printf "%.3f", g - d }')
     printf "%-12s %12s %12s %10s %10s %10s %10s %12s %10s\n" "$c" "$d_rps" "$g_rps" "$ratio" "$d_p50" "$g_p50" \
         "$added" "$d_p99" "$g_p99"
     ROWS+="| $c | $d_rps | $g_rps | $ratio | $d_p50 | $g_p50 | $added | $d_p99 | $g_p99 |"$'\n'
 done
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
 SECTION=$(cat <<MD
@@ -103,10 +119,12 @@ SECTION=$(cat <<MD
 ## Gateway: cost of the edge
 
 \`gateway/bench/bench.sh\`, $(date -u +%Y-%m-%d) on $(nproc) cores ($CPU), JDK $("$JAVA" -version 2>&1 | head -1 | cut -d'"' -f2).
-Same request (\`GET $PATH_UNDER_TEST\`, anonymous) with wrk for ${DURATION} s per cell, first straight to the
+Same request (\`GET $PATH_UNDER_TEST\`, anonymous) with wrk, ${ROUNDS} alternating rounds of ${DURATION} s per side and
+concurrency (medians shown), straight to the
 $UPSTREAM_KIND, then through the gateway (production configuration: edge authentication check, Bucket4j rate
 limit, request id, CORS, circuit breaker, access log $ACCESS_LOG). wrk, the gateway and the upstream share the
-same machine, so at high concurrency the gateway competes with the upstream and wrk for the CPU.
+same machine, so at high concurrency the gateway competes with the upstream and wrk for the CPU. Load average
+(1/5/15 min) before the measured rounds: $LOAD_BEFORE; after: $LOAD_AFTER.
 
 | connections | direct req/s | gateway req/s | gateway/direct | direct p50 ms | gateway p50 ms | added p50 ms | direct p99 ms | gateway p99 ms |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- |

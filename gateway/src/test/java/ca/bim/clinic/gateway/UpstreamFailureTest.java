@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
@@ -13,6 +14,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -72,10 +75,16 @@ class UpstreamFailureTest {
     void circuitOpensOnAFailingUpstreamAndClosesWhenItRecovers() {
         String token = Tokens.of("alice", "sub-alice", "client");
         StubUpstreams.client().stubFor(get("/api/v1/clients/me").willReturn(aResponse().withStatus(503)));
-        for (int i = 0; i < 4; i++) {
-            given().auth().oauth2(token).get("/api/v1/clients/me").then().statusCode(503)
-                    .contentType("application/problem+json").header("Retry-After", nullValue());
+        // Failing calls are relayed as 503 problems until the breaker has seen enough of them (window of 4, half failed).
+        int calls = 0;
+        String retryAfter = null;
+        while (retryAfter == null) {
+            assertThat(++calls).as("breaker still closed after %d failing calls", calls - 1).isLessThanOrEqualTo(5);
+            retryAfter = given().auth().oauth2(token).get("/api/v1/clients/me").then().statusCode(503)
+                    .contentType("application/problem+json").extract().header("Retry-After");
         }
+        int upstreamCalls = StubUpstreams.client().findAll(getRequestedFor(urlEqualTo("/api/v1/clients/me"))).size();
+        assertThat(upstreamCalls).isEqualTo(calls - 1);
         StubUpstreams.client().stubFor(get("/api/v1/clients/me").willReturn(okJson("{\"id\":\"me\"}")));
 
         // Open: answered at the edge, the service is not called.
@@ -83,12 +92,33 @@ class UpstreamFailureTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("paused"))
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"));
-        StubUpstreams.client().verify(4, getRequestedFor(urlEqualTo("/api/v1/clients/me")));
+        StubUpstreams.client().verify(upstreamCalls, getRequestedFor(urlEqualTo("/api/v1/clients/me")));
 
         // After the delay a trial call goes through and closes it again.
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 given().auth().oauth2(token).get("/api/v1/clients/me").then().statusCode(200).body("id", is("me")));
         given().auth().oauth2(token).get("/api/v1/clients/me").then().statusCode(200);
+    }
+
+    @Test
+    void callersHangingUpDoNotOpenTheCircuit() throws Exception {
+        StubUpstreams.client().stubFor(get("/api/v1/clients/slow").willReturn(okJson("{}").withFixedDelay(5_000)));
+        StubUpstreams.client().stubFor(get("/api/v1/clients/fast").willReturn(okJson("{\"ok\":true}")));
+        String token = Tokens.of("alice", "sub-alice", "client");
+        int port = RestAssured.port;
+        for (int i = 1; i <= 6; i++) {
+            try (Socket socket = new Socket("localhost", port)) {
+                socket.getOutputStream().write(("GET /api/v1/clients/slow HTTP/1.1\r\nHost: localhost:" + port
+                        + "\r\nAuthorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                int sent = i;
+                await().atMost(Duration.ofSeconds(10)).until(() -> StubUpstreams.client()
+                        .findAll(getRequestedFor(urlEqualTo("/api/v1/clients/slow"))).size() == sent);
+            }
+        }
+        // Had the six cancelled calls counted as failures, the breaker would now be open and answer 503.
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5)).until(() ->
+                given().auth().oauth2(token).get("/api/v1/clients/fast").statusCode() == 200);
     }
 
     @Test

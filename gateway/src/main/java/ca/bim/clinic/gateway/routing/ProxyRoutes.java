@@ -75,7 +75,8 @@ public class ProxyRoutes {
                     return Future.failedFuture(new Upstream.UpstreamUnavailableException(status));
                 }
                 return Future.succeededFuture(response);
-            })).recover(failure -> Future.succeededFuture(problem(context, failure)));
+            }, failure -> Future.failedFuture(callerGone(request) ? new CallerGoneException(failure) : failure)))
+                    .recover(failure -> Future.succeededFuture(problem(context, failure)));
         }
 
         @Override
@@ -88,6 +89,11 @@ public class ProxyRoutes {
                 }
             }
             return context.sendResponse();
+        }
+
+        /** The caller closed its connection: whatever the upstream call then reports is not the upstream's fault. */
+        private static boolean callerGone(ProxyRequest request) {
+            return request.proxiedRequest().response().closed();
         }
 
         private static boolean isEdgeOwned(String name) {
@@ -107,6 +113,13 @@ public class ProxyRoutes {
                 response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(mapped.retryAfterSeconds()));
             }
             return response;
+        }
+    }
+
+    /** A proxied call cut short by its caller; does not count against the upstream's circuit breaker. */
+    static final class CallerGoneException extends RuntimeException {
+        CallerGoneException(Throwable cause) {
+            super("caller closed the connection", cause, false, false);
         }
     }
 

@@ -22,7 +22,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.http.StreamResetException;
 import io.vertx.ext.web.client.WebClient;
 
 /**
@@ -127,11 +126,13 @@ public final class Upstream {
                 : Future.fromCompletionStage(stage, context));
     }
 
-    /** What counts against the breaker: the service cannot be reached, is too slow or says it is unavailable. */
+    /**
+     * What counts against the breaker: the service cannot be reached, is too slow, drops the connection or says it
+     * is unavailable. A stream reset is the proxy cancelling the call because the caller went away: not an outage.
+     */
     static boolean isOutage(Throwable failure) {
         return failure instanceof ConnectException || failure instanceof TimeoutException
-                || failure instanceof HttpClosedException || failure instanceof StreamResetException
-                || failure instanceof UpstreamUnavailableException
+                || failure instanceof HttpClosedException || failure instanceof UpstreamUnavailableException
                 || failure instanceof io.vertx.core.VertxException && failure.getMessage() != null
                         && failure.getMessage().contains("Connection was closed");
     }
