@@ -164,6 +164,10 @@ public class Bench {
                 created.get(), failed.get(), seconds, clients, perSecond);
         failures.forEach(f -> System.out.println("  refused: " + f));
 
+        if (slots < 10 || created.get() < 100 || failed.get() > 0) {
+            throw new IllegalStateException("implausible run (" + slots + " slots, " + created.get() + " booked, "
+                    + failed.get() + " refused); docs/benchmarks.md left unchanged");
+        }
         String loadAfter = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");

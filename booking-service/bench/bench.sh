@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of booking-service: availability latency and booking throughput against the database
-# booking_bench (created if missing). Builds the jar if needed, starts it on port 18081 with a local
+# booking_bench (created if missing). Builds the jar if needed, starts it on a free port with a local
 # signing key instead of Keycloak, seeds 10,000 appointments, measures, stops the service and writes
 # the booking-service section of docs/benchmarks.md.
 set -euo pipefail
@@ -10,7 +10,8 @@ if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/java" ]] || ! "$JAVA_HOME/bin/
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
 JAVA="$JAVA_HOME/bin/java"
-PORT=${BENCH_PORT:-18081}
+# A free port of our own: other benchmarks on this machine use fixed ports.
+PORT=${BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 WORK=booking-service/target/bench
 DB_URL=jdbc:postgresql://localhost:5432/booking_bench
 export PGPASSWORD=${PGPASSWORD:-clinic}
@@ -41,7 +42,10 @@ for _ in $(seq 1 120); do
   if ! kill -0 $SERVICE 2>/dev/null; then cat "$WORK/service.log"; exit 1; fi
   sleep 0.5
 done
-curl -fs "http://localhost:$PORT/q/health/ready" >/dev/null
+# Make sure the port is answered by the service started here, not by something else.
+kill -0 $SERVICE
+curl -fs "http://localhost:$PORT/q/openapi?format=json" | grep -q '"Clinic booking API"' \
+  || { echo "port $PORT is not answered by the booking-service started here" >&2; exit 1; }
 
 psql -h 127.0.0.1 -U clinic -d booking_bench -q -f booking-service/bench/seed.sql
 COUNT=$(psql -h 127.0.0.1 -U clinic -d booking_bench -tA -c 'select count(*) from appointment')

@@ -82,6 +82,15 @@ class AppointmentResourceTest {
     }
 
     @Test
+    void clientRecordIdIsFetchedWithTheCallersTokenAndCachedBriefly() {
+        String subject = Fixtures.unique("cached");
+        Fixtures.book(Fixtures.client(subject), practitioner, "sports-massage-60", RICHMOND, MONDAY_10, null);
+        given().auth().oauth2(Fixtures.client(subject)).get("/api/v1/appointments").then().statusCode(200)
+                .body("totalItems", equalTo(1));
+        org.assertj.core.api.Assertions.assertThat(ClientServiceStub.requestsFor(subject)).isEqualTo(1);
+    }
+
+    @Test
     void locationHeaderNamesTheNewAppointment() {
         var response = book(Fixtures.frontDesk(), body("sports-massage-60", MONDAY_10, UUID.randomUUID()), null)
                 .statusCode(201).extract();

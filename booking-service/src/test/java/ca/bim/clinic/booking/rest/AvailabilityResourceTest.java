@@ -77,6 +77,25 @@ class AvailabilityResourceTest {
     }
 
     @Test
+    void bothOccurrencesOfTheRepeatedHourAreBookableAndShownWithTheirOwnOffset() {
+        clock.set("2026-10-25T12:00:00Z");
+        UUID p = Fixtures.practitioner(Fixtures.unique("dst-book"));
+        Fixtures.schedule(p, RICHMOND, "SUNDAY", "00:00", "06:00", "2026-11-01", "2026-11-01");
+        UUID first = Fixtures.book(p, "sports-massage-30", RICHMOND, "2026-11-01T01:30:00-07:00");
+        UUID second = Fixtures.book(p, "sports-massage-30", RICHMOND, "2026-11-01T01:30:00-08:00");
+
+        given().auth().oauth2(Fixtures.frontDesk()).get("/api/v1/appointments/{id}", first)
+                .then().statusCode(200).body("start", equalTo("2026-11-01T01:30:00-07:00"))
+                .body("end", equalTo("2026-11-01T01:00:00-08:00"));
+        given().auth().oauth2(Fixtures.frontDesk()).get("/api/v1/appointments/{id}", second)
+                .then().statusCode(200).body("start", equalTo("2026-11-01T01:30:00-08:00"));
+        List<String> starts = availability("sports-massage-30", p, "2026-11-01", "2026-11-01")
+                .extract().path("items.start");
+        assertThat(starts).doesNotContain("2026-11-01T01:30:00-07:00", "2026-11-01T01:30:00-08:00")
+                .contains("2026-11-01T00:45:00-07:00", "2026-11-01T02:15:00-08:00");
+    }
+
+    @Test
     void workingHoursKeepTheirLocalTimeAcrossTheChange() {
         clock.set("2026-03-01T12:00:00Z");
         UUID p = Fixtures.practitioner(Fixtures.unique("dst-monday"));

@@ -29,11 +29,20 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private WireMockServer server;
+    private static volatile WireMockServer server;
 
     /** The client record id the stub reports for a token subject. */
     public static UUID clientIdOf(String subject) {
         return UUID.nameUUIDFromBytes(("client:" + subject).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** How many requests client-service received with a bearer token for this subject. */
+    public static long requestsFor(String subject) {
+        return server.getAllServeEvents().stream()
+                .map(e -> e.getRequest().getHeader("Authorization"))
+                .filter(h -> h != null && h.startsWith("Bearer "))
+                .filter(h -> subject.equals(AnswerForSubject.subjectOf(h.substring("Bearer ".length()))))
+                .count();
     }
 
     @Override
@@ -80,7 +89,7 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
                     .withBody("{\"status\":" + status + ",\"title\":\"" + title + "\"}").build();
         }
 
-        private static String subjectOf(String jwt) {
+        static String subjectOf(String jwt) {
             try {
                 String payload = jwt.split("\\.")[1];
                 JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(payload));
