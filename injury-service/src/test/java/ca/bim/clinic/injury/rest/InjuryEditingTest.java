@@ -72,7 +72,8 @@ class InjuryEditingTest {
     void anonymousCreateIsUnauthorized() {
         given().contentType(ContentType.JSON).body(Fixtures.entry(Fixtures.uniqueSlug()))
                 .post("/api/v1/injuries")
-                .then().statusCode(401);
+                .then().statusCode(401)
+                .contentType(startsWith(PROBLEM));
     }
 
     @Test
@@ -290,6 +291,25 @@ class InjuryEditingTest {
         given().get("/api/v1/injuries/{slug}", published).then().statusCode(200).body("relatedInjuries", empty());
         given().auth().oauth2(Fixtures.THERAPIST).get("/api/v1/injuries/{slug}", published)
                 .then().statusCode(200).body("relatedInjuries", contains(draft));
+    }
+
+    @Test
+    void etagChangesWhenALinkedEntryIsUnpublished() {
+        String target = Fixtures.uniqueSlug();
+        createDraft(target);
+        publish(target);
+        String source = Fixtures.uniqueSlug();
+        Map<String, Object> entry = Fixtures.entry(source);
+        entry.put("relations", List.of(Map.of("slug", target, "kind", "related")));
+        given().auth().oauth2(Fixtures.THERAPIST).contentType(ContentType.JSON).body(entry).post("/api/v1/injuries")
+                .then().statusCode(201);
+        publish(source);
+        String before = given().get("/api/v1/injuries/{slug}", source).then().statusCode(200)
+                .body("relatedInjuries", contains(target)).extract().header("ETag");
+        given().auth().oauth2(Fixtures.ADMIN).post("/api/v1/injuries/{slug}/unpublish", target).then().statusCode(200);
+        given().header("If-None-Match", before).get("/api/v1/injuries/{slug}", source)
+                .then().statusCode(200)
+                .body("relatedInjuries", empty());
     }
 
     @Test
