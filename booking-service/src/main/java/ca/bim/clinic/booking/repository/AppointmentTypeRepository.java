@@ -14,7 +14,9 @@ import io.quarkus.panache.common.Sort;
 public class AppointmentTypeRepository implements PanacheRepositoryBase<AppointmentType, UUID> {
 
     public Optional<AppointmentType> findByCode(String code) {
-        return find("code", code).firstResultOptional();
+        // One round trip: the disciplines come with the type.
+        return find("from AppointmentType t left join fetch t.disciplines where t.code = ?1", code)
+                .firstResultOptional();
     }
 
     public PanacheQuery<AppointmentType> findActive() {
