@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -20,16 +21,26 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 /** Problem details for the errors this service adds to the common ones. */
 public class ProblemMappers {
 
+    /** A body of the wrong shape (e.g. an array where an object belongs); Quarkus would answer an empty 400. */
+    @ServerExceptionMapper
+    public Response mismatchedBody(MismatchedInputException exception, UriInfo uriInfo) {
+        return badBody(exception, "The request body does not have the expected shape", uriInfo);
+    }
+
     @ServerExceptionMapper
     public Response badPatch(ProfilePatchException exception, UriInfo uriInfo) {
-        String field = exception.jsonError() instanceof JsonMappingException mapping
+        return badBody(exception.jsonError(), "The patched profile is not valid", uriInfo);
+    }
+
+    private static Response badBody(Exception error, String detail, UriInfo uriInfo) {
+        String field = error instanceof JsonMappingException mapping
                 ? mapping.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
                         : String.valueOf(ref.getIndex())).collect(Collectors.joining("."))
                 : "";
         return HttpProblem.builder()
                 .withStatus(400)
                 .withTitle("Bad Request")
-                .withDetail("The patched profile is not valid")
+                .withDetail(detail)
                 .withInstance(uriInfo.getRequestUri().resolve(uriInfo.getPath()))
                 .with("violations", List.of(Map.of("field", field, "in", "body",
                         "message", "unknown field or wrong type")))

@@ -133,6 +133,9 @@ class ConsentResourceTest {
         as(alice.token()).contentType(ContentType.JSON).body("{\"consent\": \"treatment\"}")
                 .post("/api/v1/clients/{id}/consents", alice.id())
                 .then().statusCode(400).body("violations.field", hasItem("action"));
+        as(alice.token()).contentType(ContentType.JSON).body("[]")
+                .post("/api/v1/clients/{id}/consents", alice.id())
+                .then().statusCode(400).contentType(startsWith("application/problem+json"));
     }
 
     @Test

@@ -190,6 +190,17 @@ class ProfileResourceTest {
     }
 
     @Test
+    void malformedPatchBodyIsBadRequest() {
+        Account alice = Fixtures.newClient();
+        as(alice.token()).contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"lastName\": ")
+                .patch("/api/v1/clients/{id}", alice.id())
+                .then().statusCode(400).contentType(startsWith("application/problem+json"));
+        as(alice.token()).contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("[]")
+                .patch("/api/v1/clients/{id}", alice.id())
+                .then().statusCode(400).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
     void frontDeskPatchesAnyProfile() {
         Account alice = Fixtures.newClient();
         as(Fixtures.frontDesk()).contentType(MERGE_PATCH).header("If-Match", "W/\"0\"")
