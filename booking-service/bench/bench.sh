@@ -52,4 +52,4 @@ COUNT=$(psql -h 127.0.0.1 -U clinic -d booking_bench -tA -c 'select count(*) fro
 echo "seeded $COUNT appointments"
 
 BENCH_APPOINTMENTS=$(printf "%'d" "$COUNT") "$JAVA" booking-service/bench/Bench.java run \
-  "http://localhost:$PORT" "$WORK" "$ROOT/docs/benchmarks.md" "${BENCH_NOTE:-}"
+  "http://localhost:$PORT" "$WORK" "$ROOT/docs/benchmarks.md" "$SERVICE" "${BENCH_NOTE:-}"
