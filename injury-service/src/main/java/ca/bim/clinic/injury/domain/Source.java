@@ -15,6 +15,6 @@ public record Source(
         @NotBlank @Size(max = 300) @Schema(examples = "How Massage Can Help Common Running Injuries") String title,
         @NotBlank @Size(max = 200) @Schema(examples = "Balance in Motion") String publisher,
         @NotBlank @Size(max = 200) @Schema(examples = "Lawrence Lam, RMT") String author,
-        @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+        @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL")
         @Schema(description = "Where the work can be read, when known") String url) {
 }

@@ -83,8 +83,8 @@ final class ApiExamples {
     static final String BAD_REQUEST = """
             {"type": "about:blank", "title": "Bad Request", "status": 400,
              "instance": "/api/v1/injuries",
-             "violations": [{"field": "name", "message": "must not be blank"},
-                            {"field": "recommendedAppointmentTypes[0]",
+             "violations": [{"field": "name", "in": "body", "message": "must not be blank"},
+                            {"field": "recommendedAppointmentTypes[0]", "in": "body",
                              "message": "must be an appointment type code the clinic offers"}]}""";
     static final String UNAUTHORIZED = """
             {"type": "about:blank", "title": "Unauthorized", "status": 401, "instance": "/api/v1/injuries"}""";

@@ -24,7 +24,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -70,7 +69,8 @@ public class InjuryResource {
 
     static final String EDITORS_ONLY = "Editors only (roles admin, therapist).";
     private static final String PROBLEM = "application/problem+json";
-    private static final CacheControl PRIVATE = CacheControl.valueOf("private, no-cache");
+    /** Editors may see drafts: their view must never be served from a shared cache. */
+    private static final String PRIVATE = "private, no-cache";
 
     private final InjuryService service;
     private final InjuryRepository injuries;
@@ -106,24 +106,26 @@ public class InjuryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InjuryPage.class),
                     examples = @ExampleObject(name = "search", value = ApiExamples.PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid page, size, region, status or q",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpValidationProblem"),
                     examples = @ExampleObject(name = "bad region", value = ApiExamples.BAD_REQUEST)))
     @APIResponse(responseCode = "401", description = "Drafts asked for without a token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "no token", value = ApiExamples.UNAUTHORIZED)))
     @APIResponse(responseCode = "403", description = "Drafts asked for by a caller who is not an editor",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "not an editor", value = ApiExamples.FORBIDDEN)))
     public Response list(@Valid @BeanParam PageRequest page,
             @Parameter(description = "Free text, e.g. symptoms in everyday words", example = "pain under the kneecap")
             @QueryParam("q") @Size(max = 200) String q,
             @Parameter(description = "Only entries filed under this body region", example = "knee",
-                    schema = @Schema(enumeration = { "low-back", "hip", "thigh", "knee", "lower-leg", "ankle", "foot" }))
+                    schema = @Schema(type = SchemaType.STRING,
+                            enumeration = { "low-back", "hip", "thigh", "knee", "lower-leg", "ankle", "foot" }))
             @QueryParam("region") @Pattern(regexp = BodyRegions.PATTERN, message = BodyRegions.MESSAGE) String region,
             @Parameter(description = "published (default), draft or any; draft and any are for editors",
-                    schema = @Schema(enumeration = { "published", "draft", "any" }, defaultValue = "published"))
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "published", "draft", "any" },
+                            defaultValue = "published"))
             @QueryParam("status") @DefaultValue("published")
-            @Pattern(regexp = "published|draft|any", message = "must be published, draft or any") String status) {
+            @Pattern(regexp = "^(published|draft|any)$", message = "must be published, draft or any") String status) {
         Set<InjuryStatus> statuses = switch (status) {
             case "draft" -> EnumSet.of(InjuryStatus.draft);
             case "any" -> EnumSet.allOf(InjuryStatus.class);
@@ -137,7 +139,7 @@ public class InjuryResource {
         List<InjurySummary> items = found.items().stream().map(InjurySummary::of).toList();
         int totalPages = (int) ((found.total() + page.size() - 1) / page.size());
         return Response.ok(new PageResponse<>(items, page.page(), page.size(), found.total(), totalPages))
-                .cacheControl(editor() ? PRIVATE : publicCaching())
+                .header(HttpHeaders.CACHE_CONTROL, editor() ? PRIVATE : publicCaching())
                 .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
                 .build();
     }
@@ -156,7 +158,7 @@ public class InjuryResource {
                     examples = @ExampleObject(name = "achilles", value = ApiExamples.INJURY)))
     @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag is current")
     @APIResponse(responseCode = "404", description = "No entry with this slug that the caller may see",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "unknown slug", value = ApiExamples.NOT_FOUND)))
     public Response get(@Parameter(description = "The entry's slug", example = "it-band-syndrome") @PathParam("slug") String slug,
             @Parameter(in = ParameterIn.HEADER, description = "A tag from an earlier response")
@@ -166,10 +168,13 @@ public class InjuryResource {
                 .orElseThrow(() -> new NotFoundException("No published injury entry '" + slug + "'"));
         InjuryResponse body = views.detail(injury, editor);
         EntityTag tag = views.tag(body);
-        CacheControl caching = editor ? PRIVATE : publicCaching();
+        String caching = editor ? PRIVATE : publicCaching();
         Response.ResponseBuilder notModified = Preconditions.notModified(request, tag);
         Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(body);
-        return builder.tag(tag).cacheControl(caching).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
+        return builder.tag(tag)
+                .header(HttpHeaders.CACHE_CONTROL, caching)
+                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
+                .build();
     }
 
     @POST
@@ -185,19 +190,19 @@ public class InjuryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InjuryResponse.class),
                     examples = @ExampleObject(name = "draft", value = ApiExamples.INJURY)))
     @APIResponse(responseCode = "400", description = "Invalid entry; `violations` names the fields",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpValidationProblem"),
                     examples = @ExampleObject(name = "invalid", value = ApiExamples.BAD_REQUEST)))
     @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "no token", value = ApiExamples.UNAUTHORIZED)))
     @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "client", value = ApiExamples.FORBIDDEN)))
     @APIResponse(responseCode = "409", description = "The slug is taken",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "duplicate slug", value = ApiExamples.CONFLICT)))
     @APIResponse(responseCode = "422", description = "A technique or related entry does not exist, or the entry links to itself",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "unknown technique", value = ApiExamples.UNPROCESSABLE)))
     public Response create(@NotNull @Valid InjuryRequest body) {
         Injury created = service.create(body, actor());
@@ -221,25 +226,25 @@ public class InjuryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InjuryResponse.class),
                     examples = @ExampleObject(name = "updated", value = ApiExamples.INJURY)))
     @APIResponse(responseCode = "400", description = "Invalid entry; `violations` names the fields",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpValidationProblem"),
                     examples = @ExampleObject(name = "invalid", value = ApiExamples.BAD_REQUEST)))
     @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "no token", value = ApiExamples.UNAUTHORIZED)))
     @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "client", value = ApiExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No entry with this slug",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "unknown slug", value = ApiExamples.NOT_FOUND)))
     @APIResponse(responseCode = "412", description = "The entry changed since the If-Match tag was read",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
     @APIResponse(responseCode = "422", description = "Unknown technique or related entry, a self link, or a changed slug",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "unknown technique", value = ApiExamples.UNPROCESSABLE)))
     @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "no If-Match", value = ApiExamples.PRECONDITION_REQUIRED)))
     public Response update(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") String slug,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -257,19 +262,19 @@ public class InjuryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InjuryResponse.class),
                     examples = @ExampleObject(name = "published", value = ApiExamples.INJURY)))
     @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "no token", value = ApiExamples.UNAUTHORIZED)))
     @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "client", value = ApiExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No entry with this slug",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "unknown slug", value = ApiExamples.NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "Already published",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "already published", value = ApiExamples.STATE_CONFLICT)))
     @APIResponse(responseCode = "412", description = "The entry changed since the If-Match tag was read",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
     public Response publish(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") String slug,
             @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -285,19 +290,19 @@ public class InjuryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InjuryResponse.class),
                     examples = @ExampleObject(name = "draft", value = ApiExamples.INJURY)))
     @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "no token", value = ApiExamples.UNAUTHORIZED)))
     @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "client", value = ApiExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No entry with this slug",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "unknown slug", value = ApiExamples.NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "Already a draft",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "already draft", value = ApiExamples.STATE_CONFLICT)))
     @APIResponse(responseCode = "412", description = "The entry changed since the If-Match tag was read",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
     public Response unpublish(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") String slug,
             @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -312,16 +317,16 @@ public class InjuryResource {
                     + "its revision history is kept for audit.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "no token", value = ApiExamples.UNAUTHORIZED)))
     @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "client", value = ApiExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No entry with this slug",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "unknown slug", value = ApiExamples.NOT_FOUND)))
     @APIResponse(responseCode = "412", description = "The entry changed since the If-Match tag was read",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
     public Response delete(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") String slug,
             @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -337,16 +342,16 @@ public class InjuryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionPage.class),
                     examples = @ExampleObject(name = "history", value = ApiExamples.REVISIONS)))
     @APIResponse(responseCode = "400", description = "Invalid paging parameters",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpValidationProblem"),
                     examples = @ExampleObject(name = "bad size", value = ApiExamples.BAD_REQUEST)))
     @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "no token", value = ApiExamples.UNAUTHORIZED)))
     @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "client", value = ApiExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No entry with this slug",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDoc.class),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
                     examples = @ExampleObject(name = "unknown slug", value = ApiExamples.NOT_FOUND)))
     public PageResponse<RevisionResponse> revisions(
             @Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") String slug,
@@ -365,7 +370,7 @@ public class InjuryResource {
 
     private Response editorView(Injury injury) {
         InjuryResponse view = views.detail(injury, true);
-        return Response.ok(view).tag(views.tag(view)).cacheControl(PRIVATE).build();
+        return Response.ok(view).tag(views.tag(view)).header(HttpHeaders.CACHE_CONTROL, PRIVATE).build();
     }
 
     private Consumer<Injury> ifMatch(String ifMatch, boolean required) {
@@ -389,11 +394,8 @@ public class InjuryResource {
         return identity.getPrincipal().getName();
     }
 
-    private CacheControl publicCaching() {
-        CacheControl caching = new CacheControl();
-        caching.setMaxAge((int) config.publicMaxAge().toSeconds());
-        caching.setPrivate(false);
-        return caching;
+    private String publicCaching() {
+        return "public, max-age=" + config.publicMaxAge().toSeconds();
     }
 
     /** Documentation only: the page shape of PageResponse with its item type. */

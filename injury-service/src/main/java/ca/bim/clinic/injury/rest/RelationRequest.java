@@ -12,7 +12,7 @@ import ca.bim.clinic.injury.domain.Slugs;
 public record RelationRequest(
         @NotBlank @Size(max = 80) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
         @Schema(description = "Slug of the other entry", examples = "plantar-fasciitis") String slug,
-        @NotBlank @Pattern(regexp = "may-lead-to|continuous-with|related",
+        @NotBlank @Pattern(regexp = "^(may-lead-to|continuous-with|related)$",
                 message = "must be one of may-lead-to, continuous-with, related")
         @Schema(enumeration = { "may-lead-to", "continuous-with", "related" }, examples = "may-lead-to",
                 description = "may-lead-to: left untreated this injury can lead to the other; continuous-with: "

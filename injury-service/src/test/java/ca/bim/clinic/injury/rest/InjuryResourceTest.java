@@ -126,7 +126,7 @@ class InjuryResourceTest {
         given().get("/api/v1/injuries/runners-knee")
                 .then().statusCode(200)
                 .header("ETag", startsWith("\""))
-                .header("Cache-Control", containsString("max-age=300"))
+                .header("Cache-Control", equalTo("public, max-age=300"))
                 .header("Vary", containsString("Authorization"));
     }
 
