@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * are rewritten. Repeated until stable, since renaming can make two definitions differ.</li>
  * <li>Security: all schemes are replaced by one OAuth2 scheme {@value #SCHEME} on the Keycloak realm, and every
  * requirement points at it.</li>
+ * <li>Edge answers: every proxied operation also documents the 429, 503 and 504 the gateway itself may give, by
+ * reference to the gateway's {@code Edge*} responses, unless the service already documents that status.</li>
  * </ul>
  */
 public final class OpenApiMerger {
@@ -35,6 +37,12 @@ public final class OpenApiMerger {
     private static final List<String> COMPONENT_TYPES = List.of("schemas", "responses", "parameters", "examples",
             "requestBodies", "headers", "links", "callbacks");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Map<String, String> EDGE_RESPONSES = new TreeMap<>(Map.of(
+            "429", "#/components/responses/EdgeRateLimited",
+            "503", "#/components/responses/EdgeUpstreamUnavailable",
+            "504", "#/components/responses/EdgeUpstreamTimeout"));
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
+            "trace");
 
     private OpenApiMerger() {
     }
@@ -140,9 +148,27 @@ public final class OpenApiMerger {
                 return; // not reachable through the gateway
             }
             if (!paths.has(path)) {
-                paths.set(path, securedWithScheme(rewrite(entry.getValue(), renames)));
+                JsonNode item = securedWithScheme(rewrite(entry.getValue(), renames));
+                if (prefixes != null) {
+                    withEdgeResponses(item);
+                }
+                paths.set(path, item);
             }
         });
+    }
+
+    private static void withEdgeResponses(JsonNode pathItem) {
+        for (String method : METHODS) {
+            if (pathItem.get(method) instanceof ObjectNode operation) {
+                ObjectNode responses = operation.get("responses") instanceof ObjectNode existing ? existing
+                        : operation.putObject("responses");
+                EDGE_RESPONSES.forEach((status, ref) -> {
+                    if (!responses.has(status)) {
+                        responses.set(status, NODES.objectNode().put("$ref", ref));
+                    }
+                });
+            }
+        }
     }
 
     /** Points every security requirement of a path item's operations at the single scheme. */

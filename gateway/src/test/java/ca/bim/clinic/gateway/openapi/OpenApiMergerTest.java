@@ -139,6 +139,17 @@ class OpenApiMergerTest {
                         name -> assertThat(name).isEqualTo(OpenApiMerger.SCHEME)))));
     }
 
+    @Test
+    void proxiedOperationsDocumentTheEdgesOwnAnswers() throws IOException {
+        JsonNode merged = OpenApiMerger.merge(own(), committedSources(), REALM);
+        JsonNode locations = merged.at("/paths/~1api~1v1~1locations/get/responses");
+        assertThat(locations.path("429").path("$ref").asText()).isEqualTo("#/components/responses/EdgeRateLimited");
+        assertThat(locations.path("503").path("$ref").asText())
+                .isEqualTo("#/components/responses/EdgeUpstreamUnavailable");
+        assertThat(locations.path("504").path("$ref").asText()).isEqualTo("#/components/responses/EdgeUpstreamTimeout");
+        assertThat(merged.at("/components/responses/EdgeRateLimited/headers").has("Retry-After")).isTrue();
+    }
+
     private static JsonNode read(Path path) throws IOException {
         return JSON.readTree(Files.readString(path));
     }
