@@ -83,7 +83,8 @@ public class InjuryService {
         try {
             injuries.persistAndFlush(injury);
         } catch (PersistenceException e) {
-            if (e.getCause() instanceof ConstraintViolationException) {
+            // A concurrent create with the same slug lost the race at the unique index.
+            if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
                 throw DomainException.conflict("An injury entry with slug '" + request.slug() + "' already exists");
             }
             throw e;

@@ -53,7 +53,8 @@ public class TechniqueService {
         try {
             techniques.persistAndFlush(technique);
         } catch (PersistenceException e) {
-            if (e.getCause() instanceof ConstraintViolationException) {
+            // A concurrent create with the same slug lost the race at the unique index.
+            if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
                 throw DomainException.conflict("A technique with slug '" + request.slug() + "' already exists");
             }
             throw e;

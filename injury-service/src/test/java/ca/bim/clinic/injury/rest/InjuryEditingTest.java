@@ -125,6 +125,22 @@ class InjuryEditingTest {
     }
 
     @Test
+    void malformedJsonIsBadRequestProblem() {
+        given().auth().oauth2(Fixtures.THERAPIST).contentType(ContentType.JSON).body("{\"slug\": \"x\", \"bodyRegions\": ")
+                .post("/api/v1/injuries")
+                .then().statusCode(400)
+                .contentType(startsWith(PROBLEM));
+    }
+
+    @Test
+    void missingBodyIsBadRequest() {
+        given().auth().oauth2(Fixtures.THERAPIST).contentType(ContentType.JSON)
+                .post("/api/v1/injuries")
+                .then().statusCode(400)
+                .contentType(startsWith(PROBLEM));
+    }
+
+    @Test
     void malformedSlugIsBadRequest() {
         Map<String, Object> entry = Fixtures.entry("Not A Slug!");
         given().auth().oauth2(Fixtures.THERAPIST).contentType(ContentType.JSON).body(entry)
