@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,7 +40,6 @@ import ca.bim.clinic.injury.repository.InjuryRevisionRepository;
 import ca.bim.clinic.injury.repository.TechniqueRepository;
 import ca.bim.clinic.injury.rest.InjuryRequest;
 import ca.bim.clinic.injury.rest.RelationRequest;
-import jakarta.persistence.PersistenceException;
 
 /**
  * Editing use cases of the catalogue. Every change is written together with its revision in one transaction; a
