@@ -49,6 +49,10 @@ public class AvailabilityResource {
     public record AvailabilityResponse(List<SlotResponse> items, long totalItems) {
     }
 
+    private Instant plusDays(Instant start, Duration days) {
+        return start.atZone(rules.defaultZone()).plusDays(days.toDays()).toInstant();
+    }
+
     private final AvailabilityService availability;
     private final CatalogLookup catalog;
     private final BookingRules rules;
@@ -80,12 +84,13 @@ public class AvailabilityResource {
             @Parameter(description = "Date (inclusive) or date-time; default from + 7 days")
             @QueryParam("to") String to) {
         Instant start = TimeParameters.start(from, "from", rules.defaultZone());
-        Instant end = to == null || to.isBlank() ? start.plus(rules.defaultAvailabilityRange())
+        // Ranges count calendar days in the clinic's zone, so 31 days across a DST change are still 31 days.
+        Instant end = to == null || to.isBlank() ? plusDays(start, rules.defaultAvailabilityRange())
                 : TimeParameters.end(to, "to", rules.defaultZone());
         if (!end.isAfter(start)) {
             throw TimeParameters.badRequest("to", "query", "must be after from");
         }
-        if (Duration.between(start, end).compareTo(rules.maxAvailabilityRange()) > 0) {
+        if (end.isAfter(plusDays(start, rules.maxAvailabilityRange()))) {
             throw TimeParameters.badRequest("to", "query",
                     "must be at most " + rules.maxAvailabilityRange().toDays() + " days after from");
         }

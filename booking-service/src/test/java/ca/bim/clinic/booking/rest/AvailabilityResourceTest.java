@@ -230,6 +230,18 @@ class AvailabilityResourceTest {
     }
 
     @Test
+    void thirtyOneCalendarDaysAcrossTheFallBackChangeAreAllowed() {
+        clock.set("2026-10-25T12:00:00Z");
+        // 31 days plus the repeated hour in real time.
+        given().queryParam("appointmentType", "sports-massage-60").queryParam("from", "2026-10-31")
+                .queryParam("to", "2026-11-30").get("/api/v1/availability")
+                .then().statusCode(200);
+        given().queryParam("appointmentType", "sports-massage-60").queryParam("from", "2026-10-31")
+                .queryParam("to", "2026-12-01").get("/api/v1/availability")
+                .then().statusCode(400);
+    }
+
+    @Test
     void malformedFromIsABadRequest() {
         given().queryParam("appointmentType", "sports-massage-60").queryParam("from", "next tuesday")
                 .get("/api/v1/availability")
