@@ -74,14 +74,17 @@ class UpstreamFailureTest {
     @Test
     void circuitOpensOnAFailingUpstreamAndClosesWhenItRecovers() {
         String token = Tokens.of("alice", "sub-alice", "client");
-        StubUpstreams.client().stubFor(get("/api/v1/clients/me").willReturn(aResponse().withStatus(503)));
-        // Failing calls are relayed as 503 problems until the breaker has seen enough of them (window of 4, half failed).
+        StubUpstreams.client().stubFor(get("/api/v1/clients/me").willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":503,\"title\":\"Service Unavailable\",\"detail\":\"database down\"}")));
+        // The service's own 503s are relayed until the breaker has seen enough of them (window of 4, half failed).
         int calls = 0;
-        String retryAfter = null;
-        while (retryAfter == null) {
+        boolean open = false;
+        while (!open) {
             assertThat(++calls).as("breaker still closed after %d failing calls", calls - 1).isLessThanOrEqualTo(5);
-            retryAfter = given().auth().oauth2(token).get("/api/v1/clients/me").then().statusCode(503)
-                    .contentType("application/problem+json").extract().header("Retry-After");
+            String detail = given().auth().oauth2(token).get("/api/v1/clients/me").then().statusCode(503)
+                    .contentType("application/problem+json").extract().path("detail");
+            open = !"database down".equals(detail);
         }
         int upstreamCalls = StubUpstreams.client().findAll(getRequestedFor(urlEqualTo("/api/v1/clients/me"))).size();
         assertThat(upstreamCalls).isEqualTo(calls - 1);

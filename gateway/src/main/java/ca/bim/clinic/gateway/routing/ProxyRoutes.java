@@ -27,7 +27,7 @@ import io.vertx.httpproxy.ProxyResponse;
  * Routes each configured prefix to its upstream with vertx-web-proxy. Paths, query strings and end-to-end headers
  * (including {@code Authorization}) pass unchanged and bodies are streamed, not buffered. Hop-by-hop headers are
  * dropped both ways, {@code X-Forwarded-*} is added, and an unreachable, slow or open-circuit upstream becomes a
- * 503 or 504 problem.
+ * 503 or 504 problem. An upstream's own 502/503/504 is relayed as it is but counts against its circuit breaker.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -71,12 +71,14 @@ public class ProxyRoutes {
             return upstream.<ProxyResponse>call(() -> context.sendRequest().compose(response -> {
                 int status = response.getStatusCode();
                 if (status == 502 || status == 503 || status == 504) {
-                    response.release();
-                    return Future.failedFuture(new Upstream.UpstreamUnavailableException(status));
+                    // Counts against the breaker, yet the caller gets the service's own answer (its problem detail).
+                    return Future.failedFuture(new UnavailableAnswer(response));
                 }
                 return Future.succeededFuture(response);
             }, failure -> Future.failedFuture(callerGone(request) ? new CallerGoneException(failure) : failure)))
-                    .recover(failure -> Future.succeededFuture(problem(context, failure)));
+                    .recover(failure -> Future.succeededFuture(failure instanceof UnavailableAnswer answer
+                            ? answer.response
+                            : problem(context, failure)));
         }
 
         @Override
@@ -113,6 +115,16 @@ public class ProxyRoutes {
                 response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(mapped.retryAfterSeconds()));
             }
             return response;
+        }
+    }
+
+    /** The upstream answered 502, 503 or 504: an outage for the breaker, relayed unchanged to the caller. */
+    static final class UnavailableAnswer extends Upstream.UpstreamUnavailableException {
+        final transient ProxyResponse response;
+
+        UnavailableAnswer(ProxyResponse response) {
+            super(response.getStatusCode());
+            this.response = response;
         }
     }
 

@@ -153,7 +153,7 @@ public final class Upstream {
     }
 
     /** The upstream answered 502, 503 or 504 itself. */
-    public static final class UpstreamUnavailableException extends RuntimeException {
+    public static class UpstreamUnavailableException extends RuntimeException {
 
         private final int status;
 
