@@ -98,13 +98,7 @@ public class AppointmentResource {
         }
         NewAppointment command = new NewAppointment(request.appointmentType(), request.practitionerId(),
                 request.location(), request.start().toInstant(), clientId);
-        Booking booking;
-        try {
-            booking = appointments.book(command, caller, key);
-        } catch (AppointmentService.KeyClaimedConcurrently e) {
-            booking = appointments.replay(command, caller, key)
-                    .orElseThrow(() -> DomainException.conflict("A concurrent request with this Idempotency-Key failed; retry"));
-        }
+        Booking booking = appointments.book(command, caller, key);
         return Response.created(uri.getAbsolutePathBuilder().path(booking.appointment().id.toString()).build())
                 .header("Idempotent-Replayed", booking.replayed())
                 .entity(AppointmentResponse.from(booking.appointment())).build();

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +34,6 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 public class AppointmentService {
 
     static final String NO_DOUBLE_BOOKING = "appointment_no_double_booking";
-    private static final String IDEMPOTENCY_KEY = "idempotency_record_pkey";
 
     /** What to book; {@code clientId} is already resolved and checked for the caller. */
     public record NewAppointment(String appointmentType, UUID practitionerId, String location, Instant start,
@@ -44,13 +42,6 @@ public class AppointmentService {
 
     /** The booked appointment, and whether it was replayed for a retried Idempotency-Key. */
     public record Booking(Appointment appointment, boolean replayed) {
-    }
-
-    /** The Idempotency-Key was claimed by a concurrent request that has now committed; replay it. */
-    public static class KeyClaimedConcurrently extends RuntimeException {
-        KeyClaimedConcurrently() {
-            super(null, null, false, false);
-        }
     }
 
     private final AppointmentRepository appointments;
@@ -81,28 +72,19 @@ public class AppointmentService {
         if (!type.disciplines.contains(practitioner.discipline)) {
             throw DomainException.unprocessable(practitioner.displayName + " does not offer " + type.name);
         }
-        String fingerprint = fingerprint(type.id, practitioner.id, location.id, request);
-        if (idempotencyKey != null) {
-            Optional<Booking> replay = replay(fingerprint, caller, idempotencyKey);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-        }
         if (!type.onlineBookable && !caller.isStaff()) {
             throw DomainException.forbidden(type.name + " is booked through the clinic's front desk only");
         }
         Instant now = clock.instant();
         UUID appointmentId = UUID.randomUUID();
         if (idempotencyKey != null) {
-            // Claim the key before checking the slot: a concurrent request with the same key waits here until
-            // this one commits (then replays it) or rolls back (then books itself).
-            IdempotencyRecord record = new IdempotencyRecord();
-            record.key = new IdempotencyRecord.Key(caller.subject(), idempotencyKey);
-            record.requestHash = fingerprint;
-            record.appointmentId = appointmentId;
-            record.createdAt = now;
-            idempotency.persist(record);
-            Persistence.flush(idempotency.getEntityManager(), Map.of(IDEMPOTENCY_KEY, KeyClaimedConcurrently::new));
+            // Claim the key before checking the slot; a retry (or a concurrent duplicate, once the first one
+            // commits) finds it taken and gets the booking it made.
+            var key = new IdempotencyRecord.Key(caller.subject(), idempotencyKey);
+            String fingerprint = fingerprint(type.id, practitioner.id, location.id, request);
+            if (!idempotency.claim(key, fingerprint, appointmentId, now)) {
+                return replay(idempotency.findById(key), fingerprint);
+            }
         }
         availability.refusal(type, practitioner, location, request.start(), null).ifPresent(refusal -> {
             throw new DomainException(409, "Slot not available", refusal.detail);
@@ -128,30 +110,18 @@ public class AppointmentService {
         return new Booking(appointment, false);
     }
 
-    /** The booking stored for this caller and key, if any; a different request under the same key is refused. */
-    @Transactional
-    public Optional<Booking> replay(NewAppointment request, Caller caller, String idempotencyKey) {
-        AppointmentType type = catalog.activeType(request.appointmentType()).orElse(null);
-        Location location = catalog.location(request.location()).orElse(null);
-        return replay(fingerprint(type == null ? null : type.id, request.practitionerId(),
-                location == null ? null : location.id, request), caller, idempotencyKey);
+    /** The booking stored under a used key; a different request under the same key is refused. */
+    private Booking replay(IdempotencyRecord record, String fingerprint) {
+        if (!record.requestHash.equals(fingerprint)) {
+            throw DomainException.unprocessable("This Idempotency-Key was already used for a different booking request");
+        }
+        return new Booking(appointments.findDetailed(record.appointmentId).orElseThrow(), true);
     }
 
     /** What makes two booking requests "the same" for an Idempotency-Key: resolved ids, start and client. */
     private static String fingerprint(UUID typeId, UUID practitionerId, UUID locationId, NewAppointment request) {
         return sha256(typeId + "|" + practitionerId + "|" + locationId + "|" + request.start() + "|"
                 + request.clientId());
-    }
-
-    private Optional<Booking> replay(String fingerprint, Caller caller, String idempotencyKey) {
-        return idempotency.findByIdOptional(new IdempotencyRecord.Key(caller.subject(), idempotencyKey))
-                .map(record -> {
-                    if (!record.requestHash.equals(fingerprint)) {
-                        throw DomainException.unprocessable(
-                                "This Idempotency-Key was already used for a different booking request");
-                    }
-                    return new Booking(appointments.findDetailed(record.appointmentId).orElseThrow(), true);
-                });
     }
 
     /** The appointment if the caller may see it; 404 otherwise, so others' appointments are not revealed. */

@@ -13,8 +13,6 @@ import ca.bim.clinic.common.error.DomainException;
 /** Flushes inside a use case so that database constraint violations become problems the caller understands. */
 final class Persistence {
 
-    static final String UNIQUE_VIOLATION = "23505";
-
     private Persistence() {
     }
 
