@@ -9,6 +9,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import ca.bim.clinic.gateway.config.GatewayConfig;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -20,7 +22,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * What the edge decides before anything reaches an upstream: the caller's rate limit and whether the route needs a
  * token. Quarkus OIDC has already validated any bearer token proactively (signature, issuer, expiry, audience); a
- * token that fails lands in {@link #authenticationFailed} and never reaches a route handler.
+ * token that fails lands in {@link #failed} and never reaches a route handler.
  */
 @ApplicationScoped
 public class EdgePolicy {
@@ -43,7 +45,7 @@ public class EdgePolicy {
     void register(@Observes Router router) {
         router.route("/api/*").order(ORDER).handler(this::apiCall);
         router.route("/openapi").order(ORDER).handler(this::limitOnly);
-        router.route().order(RequestIds.ORDER).failureHandler(this::authenticationFailed);
+        router.route().order(RequestIds.ORDER).failureHandler(this::failed);
     }
 
     private void apiCall(RoutingContext ctx) {
@@ -65,18 +67,28 @@ public class EdgePolicy {
         }
     }
 
-    private void authenticationFailed(RoutingContext ctx) {
-        if (!(ctx.failure() instanceof AuthenticationException)) {
-            ctx.next();
-            return;
+    /** Failures raised before or outside the proxy: bad tokens, an unreachable Keycloak, anything unexpected. */
+    private void failed(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof AuthenticationException) {
+            LOG.debugf("Bearer token rejected for %s %s: %s", ctx.request().method(), ctx.request().path(),
+                    failure.getMessage());
+            if (!withinLimit(ctx, null)) {
+                return;
+            }
+            ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            Problems.send(ctx, 401, "Unauthorized", "The bearer token is missing, malformed, expired or not trusted");
+        } else if (failure instanceof OIDCException) {
+            // Keycloak cannot be reached to verify the token: not the caller's fault.
+            LOG.warnf("Cannot verify a bearer token: %s", failure.getMessage());
+            ctx.response().putHeader("Retry-After", "5");
+            Problems.send(ctx, 503, "Service Unavailable", "The identity provider is unavailable; try again shortly");
+        } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+            Problems.send(ctx, ctx.statusCode(), HttpResponseStatus.valueOf(ctx.statusCode()).reasonPhrase(), null);
+        } else {
+            LOG.errorf(failure, "Unhandled failure on %s %s", ctx.request().method(), ctx.request().path());
+            Problems.send(ctx, 500, "Internal Server Error", "The gateway failed to handle the request");
         }
-        LOG.debugf("Bearer token rejected for %s %s: %s", ctx.request().method(), ctx.request().path(),
-                ctx.failure().getMessage());
-        if (!withinLimit(ctx, null)) {
-            return;
-        }
-        ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-        Problems.send(ctx, 401, "Unauthorized", "The bearer token is missing, malformed, expired or not trusted");
     }
 
     /** Consumes one token; answers 429 and returns false when the caller is over the limit. */
