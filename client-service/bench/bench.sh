@@ -53,4 +53,11 @@ echo "clients: $("${PSQL[@]}" -tA -c 'select count(*) from client')"
   SELECT * FROM client WHERE lower(last_name) LIKE 'nakura%' AND status = 'active'
   ORDER BY lower(last_name), lower(first_name), id LIMIT 20" >"$WORK/plan.txt"
 
+# Context for the figures: how long one durable commit takes on this database right now (every request
+# commits its access-log entry, so disk flush latency shows directly in the tail).
+"${PSQL[@]}" -q -c 'create table if not exists bench_commit_probe (x int)'
+{ echo '\timing on'; for _ in $(seq 1 50); do echo 'insert into bench_commit_probe values (1);'; done; } \
+  | "${PSQL[@]}" -q | grep -oE '^Time: [0-9.]+' | awk '{print $2}' >"$WORK/commit.txt"
+"${PSQL[@]}" -q -c 'drop table bench_commit_probe'
+
 "$JAVA" client-service/bench/Bench.java run "http://localhost:$PORT" "$WORK" "$ROOT/docs/benchmarks.md"

@@ -7,15 +7,21 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.UuidGenerator;
 
 /** One read or change of a client's data (who, in which role, what, when, request id); append-only. */
 @Entity
 @Table(name = "access_log")
 public class AccessLogEntry {
 
+    /** Time-ordered (UUIDv7): the log is append-heavy, so new keys land at the end of the index. */
     @Id
+    @GeneratedValue
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
     public UUID id;
 
     @Column(name = "client_id", nullable = false)

@@ -13,7 +13,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 public class AccessLogRepository implements PanacheRepositoryBase<AccessLogEntry, UUID> {
 
     public PanacheQuery<AccessLogEntry> ofClient(UUID clientId) {
-        return find("clientId = ?1 order by occurredAt desc, id", clientId);
+        return find("clientId = ?1 order by occurredAt desc, id desc", clientId);
     }
 
     public List<AccessLogEntry> listAll(UUID clientId) {

@@ -45,7 +45,6 @@ public class AccessLog {
     private AccessLogEntry entry(UUID clientId, Actor actor, AccessAction action, AccessResource resource,
             UUID resourceId, AccessOutcome outcome) {
         AccessLogEntry entry = new AccessLogEntry();
-        entry.id = UUID.randomUUID();
         entry.clientId = clientId;
         entry.occurredAt = clock.instant();
         entry.actorSubject = actor.subject();
