@@ -60,7 +60,12 @@ public class Caller {
      * which carries none of the realm's roles (so a user token issued to that client never qualifies by role).
      */
     public boolean isBookingService() {
-        return config.bookingServiceClientId().equals(token.getClaim("azp"))
+        return isBookingService(identity, token.getClaim("azp"), config);
+    }
+
+    /** The rule of {@link #isBookingService()}, for checks that run before a request-scoped caller exists. */
+    static boolean isBookingService(SecurityIdentity identity, Object azp, RecordsConfig config) {
+        return !identity.isAnonymous() && config.bookingServiceClientId().equals(azp)
                 && ROLES.stream().noneMatch(identity::hasRole);
     }
 

@@ -20,7 +20,7 @@ import ca.bim.clinic.client.security.Permission;
 
 /**
  * Care relationships: which therapist (by Keycloak username) may see a client's clinical data. Admins manage them
- * over HTTP; booking events add them through {@link #add(UUID, String, CareSource)}.
+ * over HTTP; booking events add them through {@link BookingEventService}.
  */
 @ApplicationScoped
 public class CareTeamService {

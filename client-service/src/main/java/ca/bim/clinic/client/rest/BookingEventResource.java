@@ -1,0 +1,83 @@
+package ca.bim.clinic.client.rest;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import ca.bim.clinic.client.domain.BookingEventType;
+import ca.bim.clinic.client.security.BookingServicePermission;
+import ca.bim.clinic.client.service.BookingEventService;
+import ca.bim.clinic.common.error.DomainException;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.security.PermissionsAllowed;
+
+/**
+ * Where booking-service delivers its appointment events (at least once). Internal: outside {@code /api/v1}, so the
+ * gateway never routes it, and hidden from the public contract, which the gateway merges and serves; the event
+ * contract is in the README. Only booking-service's own service account may call it.
+ */
+@Path("/internal/v1/booking-events")
+public class BookingEventResource {
+
+    /** The envelope version this consumer understands; a newer one may change meanings. */
+    static final int SUPPORTED_VERSION = 1;
+
+    private final BookingEventService events;
+    private final Validator validator;
+
+    BookingEventResource(BookingEventService events, Validator validator) {
+        this.events = events;
+        this.validator = validator;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(BookingServicePermission.DELIVER_EVENTS)
+    @Operation(hidden = true)
+    public Response deliver(@NotNull @Valid BookingEventRequest event) {
+        if (BookingEventType.of(event.type()).isPresent()) {
+            Set<ConstraintViolation<BookingEventRequest>> violations =
+                    validator.validate(event, BookingEventRequest.KnownType.class);
+            if (!violations.isEmpty()) {
+                throw missingFields(violations);
+            }
+            // Not recorded as processed: redelivered once this service understands the version.
+            if (event.version() != SUPPORTED_VERSION) {
+                throw DomainException.unprocessable("Event version " + event.version() + " is not supported; "
+                        + "this service understands version " + SUPPORTED_VERSION);
+            }
+        }
+        BookingEventRequest.Appointment data = event.data();
+        events.consume(new BookingEventService.Received(event.id(), event.type(), event.occurredAt(),
+                data == null ? null : data.appointmentId(), data == null ? null : data.clientId(),
+                data == null ? null : data.practitionerUsername()));
+        return Response.noContent().build();
+    }
+
+    /** The same problem shape as a failed {@code @Valid}, for the constraints that depend on the event type. */
+    private static HttpProblem missingFields(Set<ConstraintViolation<BookingEventRequest>> violations) {
+        List<Map<String, String>> fields = violations.stream()
+                .map(v -> Map.of("field", v.getPropertyPath().toString(), "in", "body", "message", v.getMessage()))
+                .sorted(Comparator.comparing(v -> v.get("field")))
+                .toList();
+        return HttpProblem.builder()
+                .withStatus(400)
+                .withTitle("Bad Request")
+                .withDetail("The event lacks fields its type requires")
+                .with("violations", fields)
+                .build();
+    }
+}
