@@ -4,10 +4,17 @@ import static ca.bim.clinic.client.rest.Fixtures.AUBREY;
 import static ca.bim.clinic.client.rest.Fixtures.LAWRENCE;
 import static ca.bim.clinic.client.rest.Fixtures.as;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +74,26 @@ class IntakeResourceTest {
                 .body("items.version", contains(2, 1))
                 .body("items[1].answers.goals", equalTo("run the marathon without heel pain"))
                 .body("items[1].answers.activityProfile.weeklyRunningKm", equalTo(45));
+    }
+
+    @Test
+    void concurrentUpdatesGetConsecutiveVersions() throws Exception {
+        Account alice = Fixtures.newClient();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                statuses.add(pool.submit(() -> as(alice.token()).contentType(ContentType.JSON).body(INTAKE)
+                        .put("/api/v1/clients/{id}/intake", alice.id()).statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isIn(200, 201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        as(alice.token()).get("/api/v1/clients/{id}/intake/history", alice.id())
+                .then().statusCode(200).body("items.version", contains(6, 5, 4, 3, 2, 1));
     }
 
     @Test
