@@ -2,11 +2,14 @@ package ca.bim.clinic.booking.events;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.booking.webhooks.WebhookSubscription;
@@ -18,7 +21,7 @@ public class DeliveryStore {
 
     /** A claimed delivery with what is needed to send it. */
     public record Claimed(UUID id, String destination, UUID subscriptionId, UUID eventId, int attempts,
-            String payload, String url, String secret) {
+            String payload, String url, String secret, Instant claimedUntil) {
 
         public boolean toClientService() {
             return subscriptionId == null;
@@ -49,7 +52,7 @@ public class DeliveryStore {
 
     private static final String LOAD = """
             SELECT d.id, d.destination, d.subscription_id, d.event_id, d.attempts, CAST(e.payload AS text), s.url,
-                   s.secret
+                   s.secret, d.claimed_until
             FROM event_delivery d
             JOIN outbox_event e ON e.seq = d.event_seq
             LEFT JOIN webhook_subscription s ON s.id = d.subscription_id
@@ -72,7 +75,7 @@ public class DeliveryStore {
     public List<Claimed> claim(Instant now) {
         List<UUID> ids = em.createNativeQuery(CLAIM, UUID.class)
                 .setParameter("now", now)
-                .setParameter("until", now.plus(events.dispatch().claimTimeout()))
+                .setParameter("until", now.plus(events.dispatch().claimTimeout()).truncatedTo(ChronoUnit.MICROS))
                 .setParameter("batch", events.dispatch().batchSize())
                 .getResultList();
         if (ids.isEmpty()) {
@@ -80,12 +83,15 @@ public class DeliveryStore {
         }
         List<Object[]> rows = em.createNativeQuery(LOAD).setParameter("ids", ids).getResultList();
         return rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], (UUID) r[2], (UUID) r[3],
-                ((Number) r[4]).intValue(), (String) r[5], (String) r[6], (String) r[7])).toList();
+                ((Number) r[4]).intValue(), (String) r[5], (String) r[6], (String) r[7], instant(r[8]))).toList();
     }
 
     @Transactional
-    public void succeeded(UUID id, Instant at, int statusCode) {
-        EventDelivery delivery = em.find(EventDelivery.class, id);
+    public void succeeded(Claimed claim, Instant at, int statusCode) {
+        EventDelivery delivery = stillOurs(claim);
+        if (delivery == null) {
+            return;
+        }
         delivery.attempts++;
         delivery.status = EventDelivery.DELIVERED;
         delivery.deliveredAt = at;
@@ -104,8 +110,11 @@ public class DeliveryStore {
 
     /** Schedules the next attempt with exponential backoff; a webhook failing too often in a row is paused. */
     @Transactional
-    public void failed(UUID id, Instant at, Integer statusCode, String error) {
-        EventDelivery delivery = em.find(EventDelivery.class, id);
+    public void failed(Claimed claim, Instant at, Integer statusCode, String error) {
+        EventDelivery delivery = stillOurs(claim);
+        if (delivery == null) {
+            return;
+        }
         delivery.attempts++;
         delivery.lastAttemptAt = at;
         delivery.lastStatusCode = statusCode;
@@ -149,6 +158,32 @@ public class DeliveryStore {
         }
         Duration age = Duration.between((Instant) oldest, now);
         return age.isNegative() ? Duration.ZERO : age;
+    }
+
+    /**
+     * The delivery, locked, if our claim still holds; null if it expired and another pass took the row over (that
+     * pass records its own outcome; ours would only double-count).
+     */
+    private EventDelivery stillOurs(Claimed claim) {
+        EventDelivery delivery = em.find(EventDelivery.class, claim.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (delivery == null || !EventDelivery.PENDING.equals(delivery.status)
+                || !Objects.equals(delivery.claimedUntil, claim.claimedUntil())) {
+            return null;
+        }
+        return delivery;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return null;
     }
 
     Duration backoff(int attempts) {

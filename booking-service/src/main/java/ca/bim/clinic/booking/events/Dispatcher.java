@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -19,6 +20,7 @@ import io.quarkus.scheduler.Scheduled;
  * expires and the delivery is tried again.
  */
 @ApplicationScoped
+@Startup
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
@@ -55,17 +57,20 @@ public class Dispatcher {
     public int runOnce() {
         List<DeliveryStore.Claimed> batch = store.claim(clock.instant());
         for (DeliveryStore.Claimed delivery : batch) {
+            if (!clock.instant().isBefore(delivery.claimedUntil())) {
+                continue; // the claim ran out while earlier deliveries were slow; another pass owns the row now
+            }
             if (!delivery.toClientService() && delivery.url() == null) {
                 store.release(delivery.id());
                 continue;
             }
             Destinations.Outcome outcome = destinations.send(delivery);
             if (outcome.delivered()) {
-                store.succeeded(delivery.id(), clock.instant(), outcome.statusCode());
+                store.succeeded(delivery, clock.instant(), outcome.statusCode());
             } else {
                 LOG.debugf("delivery %s to %s failed: %s", delivery.eventId(), delivery.destination(),
                         outcome.error());
-                store.failed(delivery.id(), clock.instant(), outcome.statusCode(), outcome.error());
+                store.failed(delivery, clock.instant(), outcome.statusCode(), outcome.error());
             }
         }
         refreshLag();

@@ -36,11 +36,14 @@ public interface EventsConfig {
         String initialDelay();
 
         /** Deliveries claimed per pass. */
-        @WithDefault("50")
+        @WithDefault("20")
         int batchSize();
 
-        /** How long a claimed delivery is reserved; after a crash it is picked up again once this passes. */
-        @WithDefault("PT2M")
+        /**
+         * How long a claimed delivery is reserved; after a crash it is picked up again once this passes. Keep it
+         * above batch size times request timeout so a slow batch does not lose its later claims.
+         */
+        @WithDefault("PT5M")
         Duration claimTimeout();
 
         /** First retry delay; doubles per failed attempt up to {@link #retryCap()}. */

@@ -32,14 +32,14 @@ public class Outbox {
                 INSERT INTO outbox_event (id, type, appointment_id, booked_by, occurred_at, version, payload)
                 VALUES (:id, :type, :appointment, :bookedBy, :occurredAt, :version, CAST(:payload AS json))
                 RETURNING seq, id, appointment_id)
-            INSERT INTO event_delivery (id, event_seq, event_id, event_type, appointment_id, destination, subscription_id, status,
-                                        attempts, next_attempt_at)
-            SELECT gen_random_uuid(), e.seq, e.id, CAST(:type AS varchar), e.appointment_id, 'client-service', NULL, 'PENDING', 0,
-                   CAST(:occurredAt AS timestamptz)
+            INSERT INTO event_delivery (id, event_seq, event_id, event_type, appointment_id, destination,
+                                        subscription_id, status, attempts, next_attempt_at)
+            SELECT gen_random_uuid(), e.seq, e.id, CAST(:type AS varchar), e.appointment_id, 'client-service', NULL,
+                   'PENDING', 0, CAST(:occurredAt AS timestamptz)
             FROM e WHERE CAST(:toClientService AS boolean)
             UNION ALL
-            SELECT gen_random_uuid(), e.seq, e.id, CAST(:type AS varchar), e.appointment_id, 'webhook:' || s.id, s.id, 'PENDING', 0,
-                   CAST(:occurredAt AS timestamptz)
+            SELECT gen_random_uuid(), e.seq, e.id, CAST(:type AS varchar), e.appointment_id, 'webhook:' || s.id, s.id,
+                   'PENDING', 0, CAST(:occurredAt AS timestamptz)
             FROM e JOIN webhook_subscription s ON s.all_appointments OR s.owner = :bookedBy
             WHERE EXISTS (SELECT 1 FROM webhook_subscription_event_type t
                           WHERE t.subscription_id = s.id AND t.event_type = :type)

@@ -189,7 +189,7 @@ class DispatcherTest {
     @Test
     void claimLeftByADeadDispatcherExpiresAndTheEventIsStillDelivered() {
         Events.dispatchUntilIdle(dispatcher); // earlier tests' backlog out of the way
-        Events.register(partner, receiver.url(), List.of("appointment.booked"));
+        Map<String, String> hook = Events.register(partner, receiver.url(), List.of("appointment.booked"));
         UUID appointment = book(partner, MONDAY_10);
         List<DeliveryStore.Claimed> claimed = store.claim(clock.instant());
         assertThat(claimed).extracting(DeliveryStore.Claimed::destination).contains(webhookDestination());
@@ -197,10 +197,17 @@ class DispatcherTest {
         Events.dispatchUntilIdle(dispatcher);
         assertThat(receiver.requests()).isEmpty();
 
-        clock.set(clock.instant().plus(Duration.ofMinutes(3))); // past the 2-minute claim timeout
+        clock.set(clock.instant().plus(Duration.ofMinutes(6))); // past the 5-minute claim timeout
         Events.dispatchUntilIdle(dispatcher);
         assertThat(receiver.requests()).hasSize(1);
         assertThat(receiver.requests().get(0).getBodyAsString()).isEqualTo(storedPayloads(appointment).get(0));
+
+        // Should the old claimer come back and report, its outcome is dropped: the row is no longer its to write.
+        DeliveryStore.Claimed stale = claimed.stream().filter(c -> c.destination().equals(webhookDestination()))
+                .findFirst().orElseThrow();
+        store.failed(stale, clock.instant(), 500, "late report");
+        given().auth().oauth2(partner).get("/api/v1/webhooks/{id}/deliveries", hook.get("id")).then()
+                .statusCode(200).body("items[0].status", equalTo("DELIVERED")).body("items[0].attempts", equalTo(1));
     }
 
     private String webhookDestination() {

@@ -89,7 +89,9 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(50).extensions(new AnswerForSubject()));
+        // Enough threads for the concurrent booking tests, each of which asks client-service.
+        server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(50)
+                .extensions(new AnswerForSubject()));
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
         return Map.of("quarkus.rest-client.client-service.url", server.baseUrl(),
