@@ -143,6 +143,19 @@ class DispatcherTest {
     }
 
     @Test
+    void partnerSubscriptionGetsItsOwnBookingsOnlyAndAdminSubscriptionAll() {
+        Events.register(Fixtures.admin(), receiver.url(), List.of("appointment.booked"));
+        try (Receiver partnerReceiver = new Receiver()) {
+            Events.register(partner, partnerReceiver.url(), List.of("appointment.booked"));
+            UUID byPartner = book(partner, MONDAY_10);
+            UUID byFrontDesk = book(Fixtures.frontDesk(), MONDAY_14);
+            Events.dispatchUntilIdle(dispatcher);
+            assertThat(appointmentIds(partnerReceiver)).containsExactly(byPartner.toString());
+            assertThat(appointmentIds(receiver)).contains(byPartner.toString(), byFrontDesk.toString());
+        }
+    }
+
+    @Test
     void eventsOfOneAppointmentAreDeliveredInOrder() throws Exception {
         receiver.failFirst(1, 503);
         Events.register(partner, receiver.url(), List.of("appointment.booked", "appointment.rescheduled"));
@@ -214,6 +227,16 @@ class DispatcherTest {
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                 "SELECT 'webhook:' || id FROM webhook_subscription WHERE url = :url")
                 .setParameter("url", receiver.url()).getSingleResult());
+    }
+
+    private static List<String> appointmentIds(Receiver target) {
+        return target.requests().stream().map(r -> {
+            try {
+                return JSON.readTree(r.getBodyAsString()).path("data").path("appointmentId").asText();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     private List<String> types() {

@@ -126,6 +126,16 @@ class EventFeedTest {
     }
 
     @Test
+    void replayedBookingWritesNoSecondEvent() {
+        var body = bookingBody(MONDAY_10, UUID.randomUUID());
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(partner).contentType(ContentType.JSON).header("Idempotency-Key", "retry-1")
+                    .body(body).post("/api/v1/appointments").then().statusCode(201);
+        }
+        given().auth().oauth2(partner).get("/api/v1/events").then().statusCode(200).body("items", hasSize(1));
+    }
+
+    @Test
     void catchUpPagesOnFromTheLastEventSeen() {
         UUID first = book(partner, MONDAY_10, UUID.randomUUID());
         UUID second = book(partner, MONDAY_12, UUID.randomUUID());

@@ -86,6 +86,16 @@ class BookingClientCheckTest {
     }
 
     @Test
+    void clientBookingForThemselvesIsCheckedToo() {
+        String subject = Fixtures.unique("archived");
+        ClientServiceStub.set(ClientServiceStub.clientIdOf(subject), Standing.ARCHIVED);
+        given().auth().oauth2(Fixtures.client(subject)).contentType(ContentType.JSON)
+                .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
+                        "location", RICHMOND, "start", MONDAY_10))
+                .post("/api/v1/appointments").then().statusCode(422).body("detail", containsString("archived"));
+    }
+
+    @Test
     void partnerBookingWithoutDataSharingConsentIsForbidden() {
         UUID client = UUID.randomUUID();
         ClientServiceStub.set(client, Standing.NO_DATA_SHARING);
