@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -62,10 +60,13 @@ public class EventResource {
     public EventPage events(
             @Parameter(description = "Id of the last event already processed; absent to start from the beginning")
             @QueryParam("after") @Pattern(regexp = UUID_PATTERN, message = "must be an event id (UUID)") String after,
-            @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500)
-            int limit) {
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "500", defaultValue = "100"))
+            @QueryParam("limit") @DefaultValue("100")
+            @Pattern(regexp = "[1-9][0-9]?|[1-4][0-9]{2}|500", message = "must be a number from 1 to 500")
+            String limit) {
         UUID afterId = after == null || after.isEmpty() ? null : UUID.fromString(after);
-        EventFeed.Slice slice = feed.after(afterId, limit, currentCaller.get());
+        EventFeed.Slice slice = feed.after(afterId, Integer.parseInt(limit), currentCaller.get());
         List<JsonNode> events = slice.events();
         UUID last = events.isEmpty() ? afterId : UUID.fromString(events.get(events.size() - 1).path("id").asText());
         return new EventPage(events, last, slice.more());

@@ -60,6 +60,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "Missing URL, no or unknown event types")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
+    @APIResponse(responseCode = "409", description = "The caller already has the maximum number of webhooks")
     @APIResponse(responseCode = "422", description = "URL not allowed (not https, or not a public address)")
     public Response register(@NotNull @Valid WebhookRequest request, @Context UriInfo uri) {
         WebhookSubscription subscription = webhooks.register(request.url(), request.eventTypes(), currentCaller.get());

@@ -27,6 +27,7 @@ public class WebhookService {
     private final EntityManager em;
     private final WebhookUrlPolicy urlPolicy;
     private final Clock clock;
+    private final int maxPerOwner;
 
     WebhookService(WebhookSubscriptionRepository subscriptions, EventDeliveryRepository deliveries,
             EntityManager em, WebhooksConfig config, Clock clock) {
@@ -35,6 +36,7 @@ public class WebhookService {
         this.em = em;
         this.urlPolicy = new WebhookUrlPolicy(config.allowLoopbackHttp());
         this.clock = clock;
+        this.maxPerOwner = config.maxPerOwner();
     }
 
     /** Registers a subscription; its secret is returned here and never again. */
@@ -43,6 +45,9 @@ public class WebhookService {
         urlPolicy.refusal(url).ifPresent(reason -> {
             throw DomainException.unprocessable("The webhook URL " + reason);
         });
+        if (subscriptions.count("owner", caller.subject()) >= maxPerOwner) {
+            throw DomainException.conflict("At most " + maxPerOwner + " webhooks per account; remove one first");
+        }
         WebhookSubscription subscription = new WebhookSubscription();
         subscription.id = UUID.randomUUID();
         subscription.owner = caller.subject();

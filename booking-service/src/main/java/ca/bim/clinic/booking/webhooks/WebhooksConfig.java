@@ -14,6 +14,10 @@ public interface WebhooksConfig {
     @WithDefault("false")
     boolean allowLoopbackHttp();
 
+    /** Subscriptions one owner may hold (each costs a delivery per event). */
+    @WithDefault("10")
+    int maxPerOwner();
+
     /** Failed attempts in a row after which a subscription is paused until its owner resumes it. */
     @WithDefault("15")
     int pauseAfterFailures();

@@ -184,6 +184,7 @@ class EventFeedTest {
                 .statusCode(400).body("violations.field", hasItem(org.hamcrest.Matchers.containsString("after")));
         given().auth().oauth2(partner).queryParam("limit", 0).get("/api/v1/events").then().statusCode(400);
         given().auth().oauth2(partner).queryParam("limit", 501).get("/api/v1/events").then().statusCode(400);
+        given().auth().oauth2(partner).queryParam("limit", "ten").get("/api/v1/events").then().statusCode(400);
     }
 
     @Test

@@ -100,6 +100,17 @@ class WebhookResourceTest {
     }
 
     @Test
+    void anAccountHoldsAtMostTenWebhooks() {
+        String partner = Fixtures.partner(Fixtures.unique("partner"));
+        for (int i = 0; i < 10; i++) {
+            Events.register(partner, URL, List.of("appointment.booked"));
+        }
+        given().auth().oauth2(partner).contentType(ContentType.JSON)
+                .body(Map.of("url", URL, "eventTypes", List.of("appointment.booked")))
+                .post("/api/v1/webhooks").then().statusCode(409).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
     void deletedSubscriptionIsGone() {
         String partner = Fixtures.partner(Fixtures.unique("partner"));
         String id = Events.register(partner, URL, List.of("appointment.booked")).get("id");
