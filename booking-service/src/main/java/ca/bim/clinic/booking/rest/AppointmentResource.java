@@ -41,6 +41,8 @@ import ca.bim.clinic.booking.service.AppointmentService.Booking;
 import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
 import ca.bim.clinic.booking.service.Caller;
 import ca.bim.clinic.booking.service.CatalogLookup;
+import ca.bim.clinic.booking.service.ClientCheck;
+import ca.bim.clinic.booking.service.BookingOutcomes;
 import ca.bim.clinic.common.error.DomainException;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
@@ -54,9 +56,13 @@ public class AppointmentResource {
     private final CatalogLookup catalog;
     private final CurrentCaller currentCaller;
     private final BookingRules rules;
+    private final ClientCheck clientCheck;
+    private final BookingOutcomes outcomes;
 
     AppointmentResource(AppointmentService appointments, CatalogLookup catalog, CurrentCaller currentCaller,
-            BookingRules rules) {
+            BookingRules rules, ClientCheck clientCheck, BookingOutcomes outcomes) {
+        this.clientCheck = clientCheck;
+        this.outcomes = outcomes;
         this.appointments = appointments;
         this.catalog = catalog;
         this.currentCaller = currentCaller;
@@ -75,16 +81,29 @@ public class AppointmentResource {
                     @Header(name = "Idempotent-Replayed", description = "true when an earlier booking was replayed") })
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Booking for another client, or a staff-only appointment type")
+    @APIResponse(responseCode = "403", description = "Booking for another client, a staff-only appointment type, or "
+            + "a partner booking for a client who has not consented to data sharing")
     @APIResponse(responseCode = "409", description = "Not a free slot (taken, outside hours, time off, too soon, "
             + "beyond the horizon), or the client has no profile yet")
-    @APIResponse(responseCode = "422", description = "Unknown type, practitioner or location, or an "
-            + "Idempotency-Key reused with a different body")
-    @APIResponse(responseCode = "503", description = "Client records cannot be reached")
+    @APIResponse(responseCode = "422", description = "Unknown or archived client; unknown type, practitioner or "
+            + "location; or an Idempotency-Key reused with a different body")
+    @APIResponse(responseCode = "503", description = "Client records cannot be reached; nothing was booked")
     public Response book(@NotNull @Valid BookingRequest request,
             @Parameter(description = "Unique per intended booking; retries reuse it")
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7E]+") String key,
             @Context UriInfo uri) {
+        try {
+            Response response = bookChecked(request, key, uri);
+            outcomes.record(Boolean.TRUE.equals(response.getHeaders().getFirst("Idempotent-Replayed"))
+                    ? BookingOutcomes.REPLAYED : BookingOutcomes.BOOKED);
+            return response;
+        } catch (RuntimeException e) {
+            outcomes.failed(e);
+            throw e;
+        }
+    }
+
+    private Response bookChecked(BookingRequest request, String key, UriInfo uri) {
         Caller caller = currentCaller.get();
         UUID clientId = request.clientId();
         if (caller.isClient()) {
@@ -96,6 +115,7 @@ public class AppointmentResource {
         } else if (clientId == null) {
             throw TimeParameters.badRequest("clientId", "body", "must not be null when booking for a client");
         }
+        clientCheck.requireBookable(clientId, caller);
         NewAppointment command = new NewAppointment(request.appointmentType(), request.practitionerId(),
                 request.location(), request.start().toInstant(), clientId);
         Booking booking = appointments.book(command, caller, key);
@@ -156,11 +176,17 @@ public class AppointmentResource {
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's")
+    @APIResponse(responseCode = "403", description = "A partner acting for a client who has withdrawn data-sharing "
+            + "consent")
     @APIResponse(responseCode = "409", description = "Not a free slot, not BOOKED, or inside the cancellation window")
-    @APIResponse(responseCode = "422", description = "Unknown practitioner or location")
+    @APIResponse(responseCode = "422", description = "Unknown practitioner or location, or the client is archived")
+    @APIResponse(responseCode = "503", description = "Client records cannot be reached; nothing was changed")
     public AppointmentResponse reschedule(@PathParam("id") UUID id, @NotNull @Valid RescheduleRequest request) {
+        Caller caller = currentCaller.get();
+        // Moving a booking is a new commitment for the client: same check as booking (cancelling needs none).
+        clientCheck.requireBookable(appointments.visible(id, caller).clientId, caller);
         return AppointmentResponse.from(appointments.reschedule(id, request.start().toInstant(),
-                request.practitionerId(), request.location(), currentCaller.get()));
+                request.practitionerId(), request.location(), caller));
     }
 
     @POST

@@ -21,14 +21,16 @@ import ca.bim.clinic.booking.domain.AppointmentType;
 import ca.bim.clinic.booking.domain.IdempotencyRecord;
 import ca.bim.clinic.booking.domain.Location;
 import ca.bim.clinic.booking.domain.Practitioner;
+import ca.bim.clinic.booking.events.EventTypes;
+import ca.bim.clinic.booking.events.Outbox;
 import ca.bim.clinic.booking.repository.AppointmentRepository;
 import ca.bim.clinic.booking.repository.IdempotencyRecordRepository;
 import ca.bim.clinic.common.error.DomainException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 /**
- * Booking use cases. Each runs in one transaction, which is where later work that must commit with the booking
- * (an outbox event, a consent check) belongs.
+ * Booking use cases. Each runs in one transaction, and each change writes its event to the outbox in that same
+ * transaction (the client check against client-service happens before, outside it).
  */
 @ApplicationScoped
 public class AppointmentService {
@@ -50,9 +52,11 @@ public class AppointmentService {
     private final AvailabilityService availability;
     private final BookingRules rules;
     private final Clock clock;
+    private final Outbox outbox;
 
     AppointmentService(AppointmentRepository appointments, IdempotencyRecordRepository idempotency,
-            CatalogLookup catalog, AvailabilityService availability, BookingRules rules, Clock clock) {
+            CatalogLookup catalog, AvailabilityService availability, BookingRules rules, Clock clock, Outbox outbox) {
+        this.outbox = outbox;
         this.appointments = appointments;
         this.idempotency = idempotency;
         this.catalog = catalog;
@@ -107,6 +111,7 @@ public class AppointmentService {
 
         appointments.persist(appointment);
         Persistence.flush(appointments.getEntityManager(), Map.of(NO_DOUBLE_BOOKING, AppointmentService::taken));
+        outbox.booked(appointment);
         return new Booking(appointment, false);
     }
 
@@ -180,6 +185,9 @@ public class AppointmentService {
         availability.refusal(type, practitioner, location, newStart, appointment.id).ifPresent(refusal -> {
             throw new DomainException(409, "Slot not available", refusal.detail);
         });
+        Instant previousStart = appointment.startsAt;
+        Instant previousEnd = appointment.endsAt;
+        java.time.ZoneId previousZone = appointment.location.zone();
         appointment.practitioner = practitioner;
         appointment.location = location;
         appointment.startsAt = newStart;
@@ -187,6 +195,7 @@ public class AppointmentService {
         appointment.blockedUntil = appointment.endsAt.plus(type.buffer());
         appointment.updatedAt = clock.instant();
         Persistence.flush(appointments.getEntityManager(), Map.of(NO_DOUBLE_BOOKING, AppointmentService::taken));
+        outbox.rescheduled(appointment, previousStart, previousEnd, previousZone);
         return appointment;
     }
 
@@ -209,6 +218,7 @@ public class AppointmentService {
         appointment.cancelledAt = now;
         appointment.updatedAt = now;
         Persistence.flush(appointments.getEntityManager(), Map.of());
+        outbox.cancelled(appointment);
         return appointment;
     }
 
@@ -241,6 +251,12 @@ public class AppointmentService {
         appointment.status = next;
         appointment.updatedAt = clock.instant();
         Persistence.flush(appointments.getEntityManager(), Map.of());
+        outbox.statusChanged(switch (next) {
+            case CHECKED_IN -> EventTypes.CHECKED_IN;
+            case COMPLETED -> EventTypes.COMPLETED;
+            case NO_SHOW -> EventTypes.NO_SHOW;
+            default -> throw new IllegalArgumentException("no event for " + next);
+        }, appointment);
         return appointment;
     }
 

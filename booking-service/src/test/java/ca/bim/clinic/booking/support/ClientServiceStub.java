@@ -2,14 +2,18 @@ package ca.bim.clinic.booking.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,17 +23,55 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
- * Stands in for client-service's {@code GET /api/v1/clients/me}: answers for the subject of the forwarded bearer
- * token, so a request without the caller's token fails like the real service would. Subjects starting with
- * {@code no-profile} have no client record; those starting with {@code client-service-down} get a 503.
+ * Stands in for client-service and for Keycloak's token endpoint of booking-service's own identity.
+ * <ul>
+ * <li>{@code GET /api/v1/clients/me} answers for the subject of the forwarded bearer token, so a request without the
+ * caller's token fails like the real service would. Subjects starting with {@code no-profile} have no client record;
+ * those starting with {@code client-service-down} get a 503.</li>
+ * <li>{@code GET /api/v1/clients/{id}} and {@code /consents} answer only booking-service's service token: every
+ * client is active with data-sharing consent unless a test said otherwise ({@link #set}).</li>
+ * <li>{@code POST /internal/v1/booking-events} accepts events from the service token and records them.</li>
+ * </ul>
  */
 public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static volatile WireMockServer server;
+
+    /** The subject of booking-service's client-credentials token (azp booking-service, no realm roles). */
+    public static final String SERVICE_SUBJECT = "service-account-booking-service";
+
+    /** How client-service treats a client id in a test. */
+    public enum Standing {
+        UNKNOWN, ARCHIVED, NO_DATA_SHARING, DOWN
+    }
+
+    private static final Map<UUID, Standing> STANDINGS = new ConcurrentHashMap<>();
+    private static final List<String> EVENTS = new CopyOnWriteArrayList<>();
+
+    public static void set(UUID clientId, Standing standing) {
+        STANDINGS.put(clientId, standing);
+    }
+
+    /** Bodies of the booking events client-service accepted, in arrival order. */
+    public static List<String> events() {
+        return List.copyOf(EVENTS);
+    }
+
+    /** How many status requests client-service received for this client. */
+    public static long statusRequestsFor(UUID clientId) {
+        return server.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().equals("/api/v1/clients/" + clientId)).count();
+    }
+
+    static String serviceToken() {
+        return OidcWiremockTestResource.generateJwtToken("service-account-booking-service", Set.of(), SERVICE_SUBJECT,
+                "Bearer", Set.of("clinic-api"), Map.of("azp", "booking-service"));
+    }
 
     /** The client record id the stub reports for a token subject. */
     public static UUID clientIdOf(String subject) {
@@ -47,10 +89,14 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().extensions(new AnswerForSubject()));
+        // Enough threads for the concurrent booking tests, each of which asks client-service.
+        server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(50)
+                .extensions(new AnswerForSubject()));
         server.start();
-        server.stubFor(get(urlEqualTo("/api/v1/clients/me")).willReturn(aResponse().withStatus(500)));
-        return Map.of("quarkus.rest-client.client-service.url", server.baseUrl());
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+        return Map.of("quarkus.rest-client.client-service.url", server.baseUrl(),
+                "booking.events.client-service.url", server.baseUrl(),
+                "quarkus.oidc-client.auth-server-url", server.baseUrl() + "/realms/clinic");
     }
 
     @Override
@@ -62,8 +108,70 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
 
     static final class AnswerForSubject implements ResponseDefinitionTransformerV2 {
 
+        private static final java.util.regex.Pattern CLIENT_PATH = java.util.regex.Pattern
+                .compile("/api/v1/clients/([0-9a-f-]{36})(/consents)?");
+
         @Override
         public ResponseDefinition transform(ServeEvent event) {
+            String path = event.getRequest().getUrl();
+            if (path.equals("/realms/clinic/protocol/openid-connect/token")) {
+                return tokenResponse(event);
+            }
+            if (path.equals("/api/v1/clients/me")) {
+                return me(event);
+            }
+            String authorization = event.getRequest().getHeader("Authorization");
+            if (authorization == null || !authorization.startsWith("Bearer ")
+                    || !SERVICE_SUBJECT.equals(subjectOf(authorization.substring("Bearer ".length())))) {
+                return problem(401, "Unauthorized");
+            }
+            if (path.equals("/internal/v1/booking-events") && event.getRequest().getMethod().getName().equals("POST")) {
+                EVENTS.add(event.getRequest().getBodyAsString());
+                return responseDefinition().withStatus(202).build();
+            }
+            java.util.regex.Matcher matcher = CLIENT_PATH.matcher(path);
+            if (!matcher.matches()) {
+                return problem(404, "Not Found");
+            }
+            UUID id = UUID.fromString(matcher.group(1));
+            Standing standing = STANDINGS.get(id);
+            if (standing == Standing.DOWN) {
+                return problem(503, "Service Unavailable");
+            }
+            if (standing == Standing.UNKNOWN) {
+                return problem(404, "Not Found");
+            }
+            if (matcher.group(2) == null) {
+                return json("{\"id\":\"" + id + "\",\"status\":\"" + (standing == Standing.ARCHIVED ? "archived"
+                        : "active") + "\",\"hasAccount\":true,\"version\":3}");
+            }
+            boolean sharing = standing != Standing.NO_DATA_SHARING;
+            return json("{\"clientId\":\"" + id + "\",\"current\":["
+                    + "{\"consent\":\"treatment\",\"granted\":true,\"since\":\"2026-04-01T10:00:00Z\"},"
+                    + "{\"consent\":\"data-sharing\",\"granted\":" + sharing + ",\"since\":\"2026-04-01T10:00:00Z\"},"
+                    + "{\"consent\":\"marketing-email\",\"granted\":false}],\"history\":[]}");
+        }
+
+        private static ResponseDefinition tokenResponse(ServeEvent event) {
+            String body = event.getRequest().getBodyAsString();
+            String authorization = event.getRequest().getHeader("Authorization");
+            String basic = "Basic " + Base64.getEncoder().encodeToString(
+                    "booking-service:booking-service-secret".getBytes(StandardCharsets.UTF_8));
+            boolean secretInBody = body.contains("client_id=booking-service")
+                    && body.contains("client_secret=booking-service-secret");
+            if (!body.contains("grant_type=client_credentials") || !(basic.equals(authorization) || secretInBody)) {
+                return responseDefinition().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_client\"}").build();
+            }
+            return json("{\"access_token\":\"" + serviceToken() + "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
+        }
+
+        private static ResponseDefinition json(String body) {
+            return responseDefinition().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)
+                    .build();
+        }
+
+        private ResponseDefinition me(ServeEvent event) {
             String authorization = event.getRequest().getHeader("Authorization");
             if (authorization == null || !authorization.startsWith("Bearer ")) {
                 return problem(401, "Unauthorized");

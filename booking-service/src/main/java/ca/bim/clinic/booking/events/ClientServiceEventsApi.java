@@ -1,0 +1,23 @@
+package ca.bim.clinic.booking.events;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+
+/** client-service's consumer of booking events, called as booking-service itself. */
+@RegisterRestClient(configKey = "client-service-events")
+@OidcClientFilter
+@Path("/internal/v1/booking-events")
+interface ClientServiceEventsApi {
+
+    /** The envelope as stored, byte for byte. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response deliver(String envelope);
+}

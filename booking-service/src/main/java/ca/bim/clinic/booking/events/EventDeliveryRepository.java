@@ -1,0 +1,17 @@
+package ca.bim.clinic.booking.events;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class EventDeliveryRepository implements PanacheRepositoryBase<EventDelivery, UUID> {
+
+    /** A subscription's deliveries, newest event first. */
+    public PanacheQuery<EventDelivery> ofSubscription(UUID subscriptionId) {
+        return find("subscriptionId = ?1 order by eventSeq desc", subscriptionId);
+    }
+}

@@ -1,0 +1,22 @@
+package ca.bim.clinic.booking.events;
+
+import java.util.List;
+
+/** The appointment events booking-service publishes; the names are part of the partner contract. */
+public final class EventTypes {
+
+    public static final String BOOKED = "appointment.booked";
+    public static final String RESCHEDULED = "appointment.rescheduled";
+    public static final String CANCELLED = "appointment.cancelled";
+    public static final String CHECKED_IN = "appointment.checked-in";
+    public static final String COMPLETED = "appointment.completed";
+    public static final String NO_SHOW = "appointment.no-show";
+
+    public static final List<String> ALL = List.of(BOOKED, RESCHEDULED, CANCELLED, CHECKED_IN, COMPLETED, NO_SHOW);
+
+    /** Version of the envelope and data shape; bumped only for incompatible changes. */
+    public static final int VERSION = 1;
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,78 @@
+package ca.bim.clinic.booking.webhooks;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import ca.bim.clinic.booking.events.DeliveryAttempt;
+import ca.bim.clinic.booking.events.EventDelivery;
+import ca.bim.clinic.booking.events.EventTypes;
+
+/** Request and response bodies of the webhook endpoints. */
+public final class WebhookDtos {
+
+    static final String EVENT_TYPE_PATTERN = "appointment\\.(booked|rescheduled|cancelled|checked-in|completed|no-show)";
+
+    private WebhookDtos() {
+    }
+
+    public record WebhookRequest(
+            @Schema(description = "https URL on a public address", examples = "https://partner.example.com/hooks/clinic")
+            @NotBlank @Size(max = 2000) String url,
+            @Schema(description = "Event types to receive")
+            @NotEmpty @Size(max = 6) Set<@NotNull @Pattern(regexp = EVENT_TYPE_PATTERN) String> eventTypes) {
+    }
+
+    /** A subscription; {@code secret} is present only in the answer to the registration. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WebhookResponse(UUID id, String url, List<String> eventTypes,
+            @Schema(enumeration = { "ACTIVE", "PAUSED" }) String status, int consecutiveFailures, Instant pausedAt,
+            Instant createdAt,
+            @Schema(description = "Signing secret, shown once at registration; keep it safe") String secret) {
+
+        static WebhookResponse from(WebhookSubscription s) {
+            return new WebhookResponse(s.id, s.url, ordered(s.eventTypes), s.status, s.consecutiveFailures,
+                    s.pausedAt, s.createdAt, null);
+        }
+
+        static WebhookResponse withSecret(WebhookSubscription s) {
+            return new WebhookResponse(s.id, s.url, ordered(s.eventTypes), s.status, s.consecutiveFailures,
+                    s.pausedAt, s.createdAt, s.secret);
+        }
+
+        private static List<String> ordered(Set<String> types) {
+            return EventTypes.ALL.stream().filter(types::contains).toList();
+        }
+    }
+
+    public record AttemptResponse(int attempt, Instant attemptedAt, Integer statusCode, String error,
+            Instant nextAttemptAt) {
+
+        static AttemptResponse from(DeliveryAttempt a) {
+            return new AttemptResponse(a.attempt, a.attemptedAt, a.statusCode, a.error, a.nextAttemptAt);
+        }
+    }
+
+    public record DeliveryResponse(UUID id, UUID eventId, String eventType, UUID appointmentId,
+            @Schema(enumeration = { "PENDING", "DELIVERED" }) String status, int attempts,
+            @Schema(description = "When the next attempt is due (pending only)") Instant nextAttemptAt,
+            Instant deliveredAt, Integer lastStatusCode, String lastError, List<AttemptResponse> history) {
+
+        static DeliveryResponse from(EventDelivery d, List<DeliveryAttempt> attempts) {
+            return new DeliveryResponse(d.id, d.eventId, d.eventType, d.appointmentId, d.status, d.attempts,
+                    EventDelivery.PENDING.equals(d.status) ? d.nextAttemptAt : null, d.deliveredAt, d.lastStatusCode,
+                    d.lastError, attempts.stream().map(AttemptResponse::from).toList());
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package ca.bim.clinic.booking.webhooks;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import ca.bim.clinic.booking.rest.CurrentCaller;
+import ca.bim.clinic.booking.webhooks.WebhookDtos.DeliveryResponse;
+import ca.bim.clinic.booking.webhooks.WebhookDtos.WebhookRequest;
+import ca.bim.clinic.booking.webhooks.WebhookDtos.WebhookResponse;
+import ca.bim.clinic.common.rest.PageRequest;
+import ca.bim.clinic.common.rest.PageResponse;
+
+@Path("/api/v1/webhooks")
+@Tag(name = "Webhooks", description = "Appointment events pushed to partner systems, signed with HMAC-SHA256")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ "partner", "admin" })
+public class WebhookResource {
+
+    private final WebhookService webhooks;
+    private final CurrentCaller currentCaller;
+
+    WebhookResource(WebhookService webhooks, CurrentCaller currentCaller) {
+        this.webhooks = webhooks;
+        this.currentCaller = currentCaller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a webhook", description = "Each delivery is a POST of one event envelope with "
+            + "headers Webhook-Id (the event id, for de-duplication), Webhook-Timestamp (Unix seconds) and "
+            + "Webhook-Signature: v1=<hex HMAC-SHA256 of \"<timestamp>.<body>\" keyed with the secret>. A partner "
+            + "receives the events of the appointments it booked, an admin those of all appointments. The URL must "
+            + "be https to a public address. The secret is in this answer only.")
+    @APIResponse(responseCode = "201", description = "Registered; the answer holds the signing secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WebhookResponse.class)),
+            headers = @Header(name = "Location", description = "URL of the subscription"))
+    @APIResponse(responseCode = "400", description = "Missing URL, no or unknown event types")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a partner or admin")
+    @APIResponse(responseCode = "409", description = "The caller already has the maximum number of webhooks")
+    @APIResponse(responseCode = "422", description = "URL not allowed (not https, or not a public address)")
+    public Response register(@NotNull @Valid WebhookRequest request, @Context UriInfo uri) {
+        WebhookSubscription subscription = webhooks.register(request.url(), request.eventTypes(), currentCaller.get());
+        return Response.created(uri.getAbsolutePathBuilder().path(subscription.id.toString()).build())
+                .entity(WebhookResponse.withSecret(subscription)).build();
+    }
+
+    @GET
+    @Operation(summary = "List webhooks", description = "A partner's own; an admin sees all.")
+    @APIResponse(responseCode = "200", description = "A page of subscriptions, oldest first")
+    @APIResponse(responseCode = "400", description = "Invalid paging")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a partner or admin")
+    public PageResponse<WebhookResponse> list(@Valid @BeanParam PageRequest page) {
+        return PageResponse.of(webhooks.list(currentCaller.get()), page, WebhookResponse::from);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One webhook")
+    @APIResponse(responseCode = "200", description = "The subscription (without its secret)")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a partner or admin")
+    @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
+    public WebhookResponse get(@PathParam("id") UUID id) {
+        return WebhookResponse.from(webhooks.visible(id, currentCaller.get()));
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Operation(summary = "Resume a paused webhook", description = "Deliveries that waited while it was paused "
+            + "are sent again, in order.")
+    @APIResponse(responseCode = "200", description = "Active again")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a partner or admin")
+    @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
+    public WebhookResponse resume(@PathParam("id") UUID id) {
+        return WebhookResponse.from(webhooks.resume(id, currentCaller.get()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Remove a webhook", description = "Pending deliveries are dropped.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a partner or admin")
+    @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
+    public Response delete(@PathParam("id") UUID id) {
+        webhooks.delete(id, currentCaller.get());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @Operation(summary = "Deliveries of a webhook", description = "Newest event first, with every attempt (time, "
+            + "HTTP status, error) and when the next attempt is due.")
+    @APIResponse(responseCode = "200", description = "A page of deliveries")
+    @APIResponse(responseCode = "400", description = "Invalid paging")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a partner or admin")
+    @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
+    public PageResponse<DeliveryResponse> deliveries(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return PageResponse.of(webhooks.deliveries(id, currentCaller.get()), page,
+                d -> DeliveryResponse.from(d, webhooks.attempts(d.id)));
+    }
+}

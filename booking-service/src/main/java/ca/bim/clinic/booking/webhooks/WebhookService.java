@@ -1,0 +1,110 @@
+package ca.bim.clinic.booking.webhooks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import ca.bim.clinic.booking.events.DeliveryAttempt;
+import ca.bim.clinic.booking.events.EventDelivery;
+import ca.bim.clinic.booking.events.EventDeliveryRepository;
+import ca.bim.clinic.booking.service.Caller;
+import ca.bim.clinic.common.error.DomainException;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+
+/** Registration and management of webhook subscriptions; a partner only ever sees its own. */
+@ApplicationScoped
+public class WebhookService {
+
+    private final WebhookSubscriptionRepository subscriptions;
+    private final EventDeliveryRepository deliveries;
+    private final EntityManager em;
+    private final WebhookUrlPolicy urlPolicy;
+    private final Clock clock;
+    private final int maxPerOwner;
+
+    WebhookService(WebhookSubscriptionRepository subscriptions, EventDeliveryRepository deliveries,
+            EntityManager em, WebhooksConfig config, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.em = em;
+        this.urlPolicy = new WebhookUrlPolicy(config.allowLoopbackHttp());
+        this.clock = clock;
+        this.maxPerOwner = config.maxPerOwner();
+    }
+
+    /** Registers a subscription; its secret is returned here and never again. */
+    @Transactional
+    public WebhookSubscription register(String url, Set<String> eventTypes, Caller caller) {
+        urlPolicy.refusal(url).ifPresent(reason -> {
+            throw DomainException.unprocessable("The webhook URL " + reason);
+        });
+        if (subscriptions.count("owner", caller.subject()) >= maxPerOwner) {
+            throw DomainException.conflict("At most " + maxPerOwner + " webhooks per account; remove one first");
+        }
+        WebhookSubscription subscription = new WebhookSubscription();
+        subscription.id = UUID.randomUUID();
+        subscription.owner = caller.subject();
+        subscription.allAppointments = caller.roles().contains(Caller.ADMIN);
+        subscription.url = url;
+        subscription.secret = WebhookSignature.newSecret();
+        subscription.status = WebhookSubscription.ACTIVE;
+        subscription.createdAt = clock.instant();
+        subscription.eventTypes = new TreeSet<>(eventTypes);
+        subscriptions.persist(subscription);
+        return subscription;
+    }
+
+    public PanacheQuery<WebhookSubscription> list(Caller caller) {
+        return isAdmin(caller) ? subscriptions.find("order by createdAt, id")
+                : subscriptions.find("owner = ?1 order by createdAt, id", caller.subject());
+    }
+
+    /** The subscription if the caller owns it (or is admin); 404 otherwise, so others' are not revealed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public WebhookSubscription visible(UUID id, Caller caller) {
+        return subscriptions.findByIdOptional(id).filter(s -> isAdmin(caller) || s.owner.equals(caller.subject()))
+                .orElseThrow(() -> new NotFoundException("No webhook subscription with id " + id));
+    }
+
+    /** Reactivates a paused subscription; its waiting deliveries are due at once. */
+    @Transactional
+    public WebhookSubscription resume(UUID id, Caller caller) {
+        WebhookSubscription subscription = visible(id, caller);
+        Instant now = clock.instant();
+        subscription.status = WebhookSubscription.ACTIVE;
+        subscription.consecutiveFailures = 0;
+        subscription.pausedAt = null;
+        em.createQuery("update EventDelivery set nextAttemptAt = :now where subscriptionId = :id and status = :pending")
+                .setParameter("now", now).setParameter("id", id).setParameter("pending", EventDelivery.PENDING)
+                .executeUpdate();
+        return subscription;
+    }
+
+    /** Removes the subscription and its pending deliveries. */
+    @Transactional
+    public void delete(UUID id, Caller caller) {
+        subscriptions.delete(visible(id, caller));
+        em.flush();
+    }
+
+    public PanacheQuery<EventDelivery> deliveries(UUID id, Caller caller) {
+        visible(id, caller);
+        return deliveries.ofSubscription(id);
+    }
+
+    public java.util.List<DeliveryAttempt> attempts(UUID deliveryId) {
+        return em.createQuery("from DeliveryAttempt where deliveryId = :id order by attempt", DeliveryAttempt.class)
+                .setParameter("id", deliveryId).getResultList();
+    }
+
+    private static boolean isAdmin(Caller caller) {
+        return caller.roles().contains(Caller.ADMIN);
+    }
+}
