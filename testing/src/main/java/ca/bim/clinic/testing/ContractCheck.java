@@ -1,6 +1,8 @@
 package ca.bim.clinic.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,5 +46,14 @@ public final class ContractCheck {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The served document names the API and its contact, and declares the realm as its security scheme. */
+    public static void assertDescribes(String title) {
+        given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("info.title", equalTo(title))
+                .body("info.contact.email", notNullValue())
+                .body("components.securitySchemes.keycloak.type", equalTo("openIdConnect"));
     }
 }
