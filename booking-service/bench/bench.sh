@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark of booking-service: availability latency and booking throughput against the database
 # booking_bench (created if missing). Builds the jar if needed, starts it on a free port with a local
-# signing key instead of Keycloak, seeds 10,000 appointments, measures, stops the service and writes
-# the booking-service section of docs/benchmarks.md.
+# signing key instead of Keycloak and a stub client-service (Bench.java stub: client checks, booking-service's
+# own token, booking events) in its own process on another free port, seeds 10,000 appointments, measures, stops
+# both and writes the booking-service section of docs/benchmarks.md.
+# BENCH_SMOKE=1: a short run (a tenth of the requests, at most 200 bookings) that leaves docs/benchmarks.md alone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -26,16 +28,31 @@ fi
 mkdir -p "$WORK"
 "$JAVA" booking-service/bench/Bench.java keygen "$WORK"
 
+# The stub client-service (and token endpoint) booking-service calls on every booking.
+rm -f "$WORK/stub.port"
+"$JAVA" -Xmx128m booking-service/bench/Bench.java stub "$WORK" >"$WORK/stub.log" 2>&1 &
+STUB=$!
+SERVICE=
+trap 'kill $STUB ${SERVICE:-} 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+  if [[ -s "$WORK/stub.port" ]]; then break; fi
+  if ! kill -0 $STUB 2>/dev/null; then cat "$WORK/stub.log"; exit 1; fi
+  sleep 0.5
+done
+STUB_URL="http://127.0.0.1:$(cat "$WORK/stub.port")"
+curl -fs "$STUB_URL/bench/stats" >/dev/null || { echo "stub client-service does not answer at $STUB_URL" >&2; exit 1; }
+
 "$JAVA" -Xmx512m \
   -Dquarkus.http.port="$PORT" \
   -Dquarkus.datasource.jdbc.url="$DB_URL" \
   -Dquarkus.oidc.public-key="$(cat "$WORK/public.key")" \
   -Dquarkus.oidc.token.issuer=bench \
   -Dquarkus.oidc.auth-server-url= \
+  -Dquarkus.oidc-client.auth-server-url="$STUB_URL/realms/bench" \
+  -Dclinic.client-service.url="$STUB_URL" \
   -Dquarkus.log.level=WARN \
   -jar booking-service/target/quarkus-app/quarkus-run.jar >"$WORK/service.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true' EXIT
 
 for _ in $(seq 1 120); do
   if curl -fs "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1; then break; fi
@@ -52,4 +69,4 @@ COUNT=$(psql -h 127.0.0.1 -U clinic -d booking_bench -tA -c 'select count(*) fro
 echo "seeded $COUNT appointments"
 
 BENCH_APPOINTMENTS=$(printf "%'d" "$COUNT") "$JAVA" booking-service/bench/Bench.java run \
-  "http://localhost:$PORT" "$WORK" "$ROOT/docs/benchmarks.md" "$SERVICE" "${BENCH_NOTE:-}"
+  "http://localhost:$PORT" "$WORK" "$ROOT/docs/benchmarks.md" "$SERVICE" "$STUB_URL" "$STUB" "${BENCH_NOTE:-}"

@@ -1,7 +1,9 @@
 -- 10,000 appointments for the benchmark: completed ones in the past, about half of the next 14 days
 -- booked, days 15-90 left free for the booking run. Slots step by duration + buffer (75 min), so the
 -- exclusion constraint is respected by construction.
-TRUNCATE idempotency_record, appointment;
+-- Also the outbox (events refer to appointments) and any webhook subscription, so no delivery is left over.
+TRUNCATE delivery_attempt, event_delivery, outbox_event, webhook_subscription_event_type, webhook_subscription,
+         idempotency_record, appointment;
 
 WITH days AS (
     SELECT d::date AS day FROM generate_series(current_date - 700, current_date + 14, interval '1 day') d
