@@ -50,7 +50,7 @@ public interface GatewayConfig {
     interface Auth {
 
         /** Prefixes where every method needs a valid bearer token at the edge. */
-        @WithDefault("/api/v1/clients,/api/v1/appointments")
+        @WithDefault("/api/v1/clients,/api/v1/appointments,/api/v1/webhooks,/api/v1/events")
         List<String> protectedPrefixes();
 
         /** Whether POST, PUT, PATCH and DELETE need a valid bearer token on every route. */
