@@ -14,9 +14,10 @@ import io.quarkus.panache.common.Sort;
 public class AppointmentTypeRepository implements PanacheRepositoryBase<AppointmentType, UUID> {
 
     public Optional<AppointmentType> findByCode(String code) {
-        // One round trip: the disciplines come with the type.
+        // One round trip: the disciplines come with the type. Codes are unique, so no row limit is needed
+        // (a limit with a collection fetch would make Hibernate page in memory).
         return find("from AppointmentType t left join fetch t.disciplines where t.code = ?1", code)
-                .firstResultOptional();
+                .singleResultOptional();
     }
 
     public PanacheQuery<AppointmentType> findActive() {
