@@ -1,5 +1,7 @@
 package ca.bim.clinic.common.error;
 
+import java.net.URI;
+
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -15,7 +17,7 @@ public class DomainExceptionMapper {
                 .withStatus(exception.status())
                 .withTitle(exception.title())
                 .withDetail(exception.getMessage())
-                .withInstance(uriInfo.getRequestUri().resolve(uriInfo.getPath()))
+                .withInstance(URI.create(uriInfo.getPath()))
                 .build()
                 .toResponse();
     }
