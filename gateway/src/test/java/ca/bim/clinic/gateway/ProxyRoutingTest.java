@@ -14,6 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -52,6 +53,14 @@ class ProxyRoutingTest {
         String token = Tokens.of("alice", "sub-alice", "client");
         given().auth().oauth2(token).get("/api/v1/clients/me").then().statusCode(200).body("from", is("client"));
         given().auth().oauth2(token).get("/api/v1/appointments").then().statusCode(200).body("from", is("booking"));
+    }
+
+    @Test
+    void upstreamLatenciesAreRecordedPerUpstreamAndStatus() {
+        given().get("/api/v1/locations").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString(
+                        "gateway_upstream_requests_seconds_count{status=\"200\",upstream=\"booking\"}"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 
@@ -91,6 +92,9 @@ class RateLimitTest {
         // A signed-in caller on the same IP has its own budget.
         given().auth().oauth2(token(UUID.randomUUID().toString(), "clinic-web")).get("/api/v1/locations")
                 .then().statusCode(200).header("RateLimit-Limit", is("5"));
+        // Operators see the rejections.
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("gateway_rate_limit_rejections_total{caller=\"anonymous\""));
     }
 
     private static String token(String subject, String azp) {

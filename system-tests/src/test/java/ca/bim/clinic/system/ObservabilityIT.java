@@ -79,6 +79,11 @@ class ObservabilityIT {
             given().baseUri(system.url(part)).get("/q/metrics")
                     .then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
         }
+        given().get("/api/v1/locations").then().statusCode(200);
+        given().baseUri(system.url("gateway")).get("/q/metrics")
+                .then().body(containsString("gateway_upstream_requests_seconds_count{status=\"200\",upstream=\"booking\"}"));
+        given().baseUri(system.url("booking-service")).get("/q/metrics")
+                .then().body(containsString("booking_outbox_lag_seconds"));
     }
 
     /** Log lines are flushed as they are written, but a few milliseconds after the response: poll briefly. */

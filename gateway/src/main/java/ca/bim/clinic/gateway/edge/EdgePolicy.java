@@ -12,6 +12,7 @@ import ca.bim.clinic.gateway.config.GatewayConfig;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpHeaders;
@@ -36,10 +37,12 @@ public class EdgePolicy {
 
     private final GatewayConfig.Auth auth;
     private final RateLimiter limiter;
+    private final MeterRegistry registry;
 
-    EdgePolicy(GatewayConfig config, RateLimiter limiter) {
+    EdgePolicy(GatewayConfig config, RateLimiter limiter, MeterRegistry registry) {
         this.auth = config.auth();
         this.limiter = limiter;
+        this.registry = registry;
     }
 
     void register(@Observes Router router) {
@@ -99,6 +102,8 @@ public class EdgePolicy {
         RateLimiter.Decision decision = limiter.consume(key(identity), ctx.request().remoteAddress().hostAddress());
         decision.writeHeaders(ctx.response());
         if (!decision.allowed()) {
+            registry.counter("gateway.rate_limit.rejections", "caller", identity == null ? "anonymous" : "authenticated")
+                    .increment();
             Problems.send(ctx, 429, "Too Many Requests",
                     "Rate limit of " + decision.limit() + " requests a minute exceeded; retry after "
                             + decision.retryAfterSeconds() + " s");

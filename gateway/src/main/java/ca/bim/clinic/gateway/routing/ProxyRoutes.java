@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import ca.bim.clinic.gateway.edge.Problems;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -45,12 +47,12 @@ public class ProxyRoutes {
     private static final Set<String> EDGE_OWNED = Set.of("x-request-id", "ratelimit-limit", "ratelimit-remaining",
             "ratelimit-reset");
 
-    void register(@Observes Router router, Upstreams upstreams) {
+    void register(@Observes Router router, Upstreams upstreams, MeterRegistry registry) {
         for (Upstream upstream : upstreams.all()) {
             HttpProxy proxy = HttpProxy.reverseProxy(upstream.client())
                     .origin(context -> upstream.client().request(upstream.requestOptions(
                             context.request().getMethod(), context.request().getURI())))
-                    .addInterceptor(new EdgeInterceptor(upstream));
+                    .addInterceptor(new EdgeInterceptor(upstream, registry));
             ProxyHandler handler = ProxyHandler.create(proxy);
             for (String prefix : upstream.prefixes()) {
                 // "/prefix" and "/prefix/..." but never "/prefixother".
@@ -61,13 +63,14 @@ public class ProxyRoutes {
         }
     }
 
-    private record EdgeInterceptor(Upstream upstream) implements ProxyInterceptor {
+    private record EdgeInterceptor(Upstream upstream, MeterRegistry registry) implements ProxyInterceptor {
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             ProxyRequest request = context.request();
             dropHopByHop(request.headers());
             addForwarded(request.proxiedRequest(), request.headers());
+            Timer.Sample sample = Timer.start(registry);
             return upstream.<ProxyResponse>call(() -> context.sendRequest().compose(response -> {
                 int status = response.getStatusCode();
                 if (status == 502 || status == 503 || status == 504) {
@@ -78,7 +81,9 @@ public class ProxyRoutes {
             }, failure -> Future.failedFuture(callerGone(request) ? new CallerGoneException(failure) : failure)))
                     .recover(failure -> Future.succeededFuture(failure instanceof UnavailableAnswer answer
                             ? answer.response
-                            : problem(context, failure)));
+                            : problem(context, failure)))
+                    .onSuccess(response -> sample.stop(registry.timer("gateway.upstream.requests",
+                            "upstream", upstream.name(), "status", Integer.toString(response.getStatusCode()))));
         }
 
         @Override
