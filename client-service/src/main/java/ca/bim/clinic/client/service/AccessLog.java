@@ -7,26 +7,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.jboss.logging.MDC;
+
 import ca.bim.clinic.client.domain.AccessAction;
 import ca.bim.clinic.client.domain.AccessLogEntry;
 import ca.bim.clinic.client.domain.AccessOutcome;
 import ca.bim.clinic.client.domain.AccessResource;
 import ca.bim.clinic.client.repository.AccessLogRepository;
 import ca.bim.clinic.client.security.Actor;
-import ca.bim.clinic.client.security.RequestId;
-import io.quarkus.arc.Arc;
+import ca.bim.clinic.common.rest.RequestLogFilter;
 
 /** Writes the access log: allowed accesses inside the caller's transaction, denied ones in their own. */
 @ApplicationScoped
 public class AccessLog {
 
     private final AccessLogRepository entries;
-    private final RequestId requestId;
     private final Clock clock;
 
-    AccessLog(AccessLogRepository entries, RequestId requestId, Clock clock) {
+    AccessLog(AccessLogRepository entries, Clock clock) {
         this.entries = entries;
-        this.requestId = requestId;
         this.clock = clock;
     }
 
@@ -58,8 +57,10 @@ public class AccessLog {
         return entry;
     }
 
-    private String currentRequestId() {
-        // Outside an HTTP request (e.g. an event consumer) each write gets its own id.
-        return Arc.container().requestContext().isActive() ? requestId.value() : UUID.randomUUID().toString();
+    /** The id clinic-common's request filter chose for this request (the gateway's, or a new one). */
+    private static String currentRequestId() {
+        Object requestId = MDC.get(RequestLogFilter.MDC_KEY);
+        // Outside an HTTP request each write gets its own id.
+        return requestId != null ? requestId.toString() : UUID.randomUUID().toString();
     }
 }
