@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A therapist or kinesiologist; {@code keycloakUsername} links the login (preferred_username) to the record. */
+/**
+ * A therapist or kinesiologist; {@code keycloakUsername} links the login (preferred_username) to the record, and
+ * {@code subject} is that login's stable id, which events carry.
+ */
 @Entity
 @Table(name = "practitioner")
 public class Practitioner {
@@ -20,6 +23,10 @@ public class Practitioner {
 
     @Column(name = "keycloak_username", unique = true)
     public String keycloakUsername;
+
+    /** The login's stable Keycloak subject (sub); what other services key on. */
+    @Column(unique = true)
+    public UUID subject;
 
     @Column(name = "display_name", nullable = false)
     public String displayName;

@@ -28,7 +28,9 @@ public record EventEnvelope(
             UUID appointmentId,
             @Schema(description = "Record id in client-service (never a name)") UUID clientId,
             UUID practitionerId,
-            @Schema(nullable = true) String practitionerUsername,
+            @Schema(nullable = true, description = "Display only; may change") String practitionerUsername,
+            @Schema(nullable = true, description = "Keycloak subject (sub) of the practitioner's login, their stable id")
+            UUID practitionerSubject,
             UUID locationId,
             String locationCode,
             String appointmentTypeCode,

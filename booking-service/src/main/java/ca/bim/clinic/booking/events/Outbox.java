@@ -3,6 +3,9 @@ package ca.bim.clinic.booking.events;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +29,23 @@ public class Outbox {
      * saw event N never later finds an event below N appear.
      */
     private static final long SEQUENCE_LOCK = 0x0b00c1e7L;
+
+    /** The access-log event type (contract 4); for client-service only, never in the partner feed or webhooks. */
+    public static final String APPOINTMENTS_READ = "client.appointments-read";
+    private static final int ACCESS_LOG_VERSION = 1;
+    private static final String ACCESS_LOG_OWNER = "booking-service:access-log";
+
+    private static final String APPEND_ACCESS_LOG = """
+            WITH e AS (
+                INSERT INTO outbox_event (id, type, appointment_id, booked_by, occurred_at, version, payload)
+                VALUES (:id, :type, :appointment, :owner, :occurredAt, :version, CAST(:payload AS json))
+                RETURNING seq, id, appointment_id)
+            INSERT INTO event_delivery (id, event_seq, event_id, event_type, appointment_id, destination,
+                                        subscription_id, status, attempts, next_attempt_at)
+            SELECT gen_random_uuid(), e.seq, e.id, CAST(:type AS varchar), e.appointment_id, 'client-service', NULL,
+                   'PENDING', 0, CAST(:occurredAt AS timestamptz)
+            FROM e
+            """;
 
     private static final String APPEND = """
             WITH e AS (
@@ -79,12 +99,58 @@ public class Outbox {
         return append(type, a, null, null, null);
     }
 
+    /**
+     * Records that someone other than the client read or listed the client's appointments: a
+     * {@code client.appointments-read} event for client-service's access log only. The outbox table needs an
+     * appointment id, so the first one read stands in; the owner is a value no partner subject can have, and no
+     * webhook delivery is created, so partners never see the event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appointmentsRead(UUID clientId, String viewerSubject, String viewerRole, List<UUID> appointmentIds,
+            String request) {
+        if (appointmentIds.isEmpty() || !config.clientService().enabled()) {
+            return;
+        }
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("clientId", clientId);
+        data.put("viewerSubject", viewerSubject);
+        data.put("viewerRole", viewerRole);
+        data.put("appointmentIds", appointmentIds);
+        data.put("request", request);
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("id", id);
+        envelope.put("type", APPOINTMENTS_READ);
+        envelope.put("occurredAt", now);
+        envelope.put("version", ACCESS_LOG_VERSION);
+        envelope.put("data", data);
+        String payload;
+        try {
+            payload = json.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event not serialisable", e);
+        }
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)").setParameter("key", SEQUENCE_LOCK)
+                .getSingleResult();
+        em.createNativeQuery(APPEND_ACCESS_LOG)
+                .setParameter("id", id)
+                .setParameter("type", APPOINTMENTS_READ)
+                .setParameter("appointment", appointmentIds.get(0))
+                .setParameter("owner", ACCESS_LOG_OWNER)
+                .setParameter("occurredAt", now)
+                .setParameter("version", ACCESS_LOG_VERSION)
+                .setParameter("payload", payload)
+                .executeUpdate();
+    }
+
     private EventEnvelope append(String type, Appointment a, java.time.OffsetDateTime previousStart,
             java.time.OffsetDateTime previousEnd, Boolean late) {
         ZoneId zone = a.location.zone();
         Instant now = clock.instant();
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, now, EventTypes.VERSION,
                 new EventEnvelope.Data(a.id, a.clientId, a.practitioner.id, a.practitioner.keycloakUsername,
+                        a.practitioner.subject,
                         a.location.id, a.location.code, a.type.code, a.startsAt.atZone(zone).toOffsetDateTime(),
                         a.endsAt.atZone(zone).toOffsetDateTime(), a.status.name(), previousStart, previousEnd, late));
         String payload;

@@ -70,8 +70,19 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
     }
 
     public PanacheQuery<Appointment> search(Filter filter) {
+        return search(filter, false);
+    }
+
+    /**
+     * With {@code sharedWithPartnersOnly}, only appointments of clients whose data-sharing consent is in force in the
+     * local standing view (no row means not shared).
+     */
+    public PanacheQuery<Appointment> search(Filter filter, boolean sharedWithPartnersOnly) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
+        if (sharedWithPartnersOnly) {
+            query.append(" and clientId in (select s.clientId from ClientStanding s where s.dataSharing = true)");
+        }
         add(query, params, "clientId", "client", filter.clientId(), "=");
         add(query, params, "practitioner.id", "practitioner", filter.practitionerId(), "=");
         add(query, params, "location.id", "location", filter.locationId(), "=");

@@ -1,5 +1,6 @@
 package ca.bim.clinic.booking.rest;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -36,6 +37,7 @@ import ca.bim.clinic.booking.rest.AppointmentDtos.AppointmentResponse;
 import ca.bim.clinic.booking.rest.AppointmentDtos.BookingRequest;
 import ca.bim.clinic.booking.rest.AppointmentDtos.CancelRequest;
 import ca.bim.clinic.booking.rest.AppointmentDtos.RescheduleRequest;
+import ca.bim.clinic.booking.service.AccessLog;
 import ca.bim.clinic.booking.service.AppointmentService;
 import ca.bim.clinic.booking.service.AppointmentService.Booking;
 import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
@@ -58,9 +60,11 @@ public class AppointmentResource {
     private final BookingRules rules;
     private final ClientCheck clientCheck;
     private final BookingOutcomes outcomes;
+    private final AccessLog accessLog;
 
     AppointmentResource(AppointmentService appointments, CatalogLookup catalog, CurrentCaller currentCaller,
-            BookingRules rules, ClientCheck clientCheck, BookingOutcomes outcomes) {
+            BookingRules rules, ClientCheck clientCheck, BookingOutcomes outcomes, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.clientCheck = clientCheck;
         this.outcomes = outcomes;
         this.appointments = appointments;
@@ -127,8 +131,9 @@ public class AppointmentResource {
     @GET
     @RolesAllowed({ "client", "therapist", "front-desk", "admin", "partner" })
     @Operation(summary = "List appointments",
-            description = "Clients see their own, practitioners their own schedule, partners the bookings they made, "
-                    + "staff all.")
+            description = "Clients see their own, practitioners their own schedule, partners the bookings they made "
+                    + "for clients whose data-sharing consent is in force, staff all. Every read by someone other than "
+                    + "the client is recorded in that client's access log.")
     @APIResponse(responseCode = "200", description = "A page of appointments ordered by start")
     @APIResponse(responseCode = "400", description = "Invalid filters or paging")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -141,7 +146,8 @@ public class AppointmentResource {
             @Parameter(description = "Location code or id") @QueryParam("location") String location,
             @Parameter(description = "Date or date-time; appointments starting at or after it") @QueryParam("from") String from,
             @Parameter(description = "Date (inclusive) or date-time (exclusive)") @QueryParam("to") String to,
-            @Parameter(description = "BOOKED, CHECKED_IN, COMPLETED, CANCELLED or NO_SHOW") @QueryParam("status") String status) {
+            @Parameter(description = "BOOKED, CHECKED_IN, COMPLETED, CANCELLED or NO_SHOW") @QueryParam("status") String status,
+            @Context UriInfo uri) {
         UUID locationId = null;
         if (location != null && !location.isBlank()) {
             locationId = catalog.location(location).map(l -> l.id).orElseThrow(
@@ -152,18 +158,33 @@ public class AppointmentResource {
                 TimeParameters.start(from, "from", rules.defaultZone()),
                 TimeParameters.end(to, "to", rules.defaultZone()),
                 TimeParameters.enumValue(AppointmentStatus.class, status, "status"), null);
-        return PageResponse.of(appointments.list(filter, currentCaller.get()), page, AppointmentResponse::from);
+        Caller caller = currentCaller.get();
+        PageResponse<AppointmentResponse> result = PageResponse.of(appointments.list(filter, caller), page,
+                AppointmentResponse::from);
+        accessLog.shown(caller, result.items().stream().map(a -> new AccessLog.Shown(a.id(), a.clientId())).toList(),
+                request(uri));
+        return result;
+    }
+
+    /** What the access log names as the request: method and path, never the query (it may name a client). */
+    private static String request(UriInfo uri) {
+        return "GET " + uri.getAbsolutePath().getRawPath();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ "client", "therapist", "front-desk", "admin", "partner" })
-    @Operation(summary = "One appointment the caller may see")
+    @Operation(summary = "One appointment the caller may see",
+            description = "A read by someone other than the client is recorded in that client's access log.")
     @APIResponse(responseCode = "200", description = "The appointment")
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's")
-    public AppointmentResponse get(@PathParam("id") UUID id) {
-        return AppointmentResponse.from(appointments.visible(id, currentCaller.get()));
+    @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's (for a partner also: "
+            + "the client has withdrawn data-sharing consent)")
+    public AppointmentResponse get(@PathParam("id") UUID id, @Context UriInfo uri) {
+        Caller caller = currentCaller.get();
+        var appointment = appointments.visible(id, caller);
+        accessLog.shown(caller, List.of(new AccessLog.Shown(appointment.id, appointment.clientId)), request(uri));
+        return AppointmentResponse.from(appointment);
     }
 
     @POST
@@ -176,8 +197,7 @@ public class AppointmentResource {
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's")
-    @APIResponse(responseCode = "403", description = "A partner acting for a client who has withdrawn data-sharing "
-            + "consent")
+    @APIResponse(responseCode = "403", description = "A staff-only appointment type moved by a client or partner")
     @APIResponse(responseCode = "409", description = "Not a free slot, not BOOKED, or inside the cancellation window")
     @APIResponse(responseCode = "422", description = "Unknown practitioner or location, or the client is archived")
     @APIResponse(responseCode = "503", description = "Client records cannot be reached; nothing was changed")
@@ -213,7 +233,7 @@ public class AppointmentResource {
     @APIResponse(responseCode = "200", description = "Checked in")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the practitioner's")
-    @APIResponse(responseCode = "409", description = "Not BOOKED")
+    @APIResponse(responseCode = "409", description = "Not BOOKED, or not the appointment's day at its location")
     public AppointmentResponse checkIn(@PathParam("id") UUID id) {
         return AppointmentResponse.from(appointments.checkIn(id, currentCaller.get()));
     }

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import ca.bim.clinic.booking.domain.Discipline;
@@ -27,20 +29,23 @@ final class PractitionerDtos {
     private PractitionerDtos() {
     }
 
-    /** A practitioner; {@code keycloakUsername} is shown to admins only. */
+    /** A practitioner; {@code keycloakUsername} and {@code subject} are shown to admins only. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PractitionerResponse(UUID id, String name, Discipline discipline, String credentials, String bio,
-            boolean active, String keycloakUsername) {
+            boolean active, String keycloakUsername,
+            @Schema(description = "Keycloak subject (sub) of the practitioner's login; admins only") UUID subject) {
 
         static PractitionerResponse from(Practitioner p, boolean forAdmin) {
             return new PractitionerResponse(p.id, p.displayName, p.discipline, p.credentials, p.bio, p.active,
-                    forAdmin ? p.keycloakUsername : null);
+                    forAdmin ? p.keycloakUsername : null, forAdmin ? p.subject : null);
         }
     }
 
     public record PractitionerRequest(
             @Pattern(regexp = "[a-z0-9._@-]+", message = "must be a Keycloak username") @Size(max = 80)
             String keycloakUsername,
+            @Schema(description = "Keycloak subject (sub) of the practitioner's login, its stable id")
+            UUID subject,
             @NotBlank @Size(max = 120) String name,
             @NotNull Discipline discipline,
             @NotBlank @Size(max = 200) String credentials,
@@ -48,7 +53,8 @@ final class PractitionerDtos {
             Boolean active) {
 
         PractitionerData data() {
-            return new PractitionerData(keycloakUsername, name, discipline, credentials, bio, active == null || active);
+            return new PractitionerData(keycloakUsername, subject, name, discipline, credentials, bio,
+                    active == null || active);
         }
     }
 

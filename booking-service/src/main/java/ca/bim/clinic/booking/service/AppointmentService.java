@@ -53,10 +53,13 @@ public class AppointmentService {
     private final BookingRules rules;
     private final Clock clock;
     private final Outbox outbox;
+    private final ClientStandings standings;
 
     AppointmentService(AppointmentRepository appointments, IdempotencyRecordRepository idempotency,
-            CatalogLookup catalog, AvailabilityService availability, BookingRules rules, Clock clock, Outbox outbox) {
+            CatalogLookup catalog, AvailabilityService availability, BookingRules rules, Clock clock, Outbox outbox,
+            ClientStandings standings) {
         this.outbox = outbox;
+        this.standings = standings;
         this.appointments = appointments;
         this.idempotency = idempotency;
         this.catalog = catalog;
@@ -150,7 +153,7 @@ public class AppointmentService {
         }
         if (caller.isPartner()) {
             return appointments.search(new AppointmentRepository.Filter(filter.clientId(), filter.practitionerId(),
-                    filter.locationId(), filter.from(), filter.to(), filter.status(), caller.subject()));
+                    filter.locationId(), filter.from(), filter.to(), filter.status(), caller.subject()), true);
         }
         Practitioner self = catalog.practitionerOf(caller).orElseThrow(
                 () -> DomainException.forbidden("No practitioner record is linked to user " + caller.username()));
@@ -179,6 +182,10 @@ public class AppointmentService {
                 : catalog.location(newLocation)
                         .orElseThrow(() -> DomainException.unprocessable("Unknown location " + newLocation));
         AppointmentType type = appointment.type;
+        if (!type.onlineBookable && !caller.isStaff()) {
+            // Staff-only stays staff-only: whoever could not book it cannot move it either.
+            throw DomainException.forbidden(type.name + " is moved through the clinic's front desk only");
+        }
         if (!type.disciplines.contains(practitioner.discipline)) {
             throw DomainException.unprocessable(practitioner.displayName + " does not offer " + type.name);
         }
@@ -248,6 +255,10 @@ public class AppointmentService {
         if (!appointment.status.canBecome(next)) {
             throw DomainException.conflict("Cannot " + action + " an appointment that is " + appointment.status);
         }
+        if (next == AppointmentStatus.CHECKED_IN && !onItsLocalDay(appointment)) {
+            throw DomainException.conflict("An appointment can be checked in only on its day ("
+                    + appointment.startsAt.atZone(appointment.location.zone()).toLocalDate() + " at the location)");
+        }
         appointment.status = next;
         appointment.updatedAt = clock.instant();
         Persistence.flush(appointments.getEntityManager(), Map.of());
@@ -268,7 +279,8 @@ public class AppointmentService {
             return appointment.clientId.equals(caller.requireClientId());
         }
         if (caller.isPartner()) {
-            return appointment.bookedBy.equals(caller.subject());
+            // Consent is checked where data leaves, not only at booking: withdrawn means gone for the partner.
+            return appointment.bookedBy.equals(caller.subject()) && standings.sharesWithPartners(appointment.clientId);
         }
         return caller.isTherapist() && isOwnPractitioner(appointment, caller);
     }
@@ -294,6 +306,12 @@ public class AppointmentService {
         if (appointment.status != required) {
             throw DomainException.conflict("Cannot " + action + " an appointment that is " + appointment.status);
         }
+    }
+
+    /** Whether today, in the location's time zone, is the appointment's local date. */
+    private boolean onItsLocalDay(Appointment appointment) {
+        java.time.ZoneId zone = appointment.location.zone();
+        return clock.instant().atZone(zone).toLocalDate().equals(appointment.startsAt.atZone(zone).toLocalDate());
     }
 
     private boolean insideCancellationWindow(Appointment appointment) {

@@ -34,7 +34,7 @@ import ca.bim.clinic.common.error.DomainException;
 public class CatalogAdminService {
 
     /** Fields an admin sets on a practitioner. */
-    public record PractitionerData(String keycloakUsername, String displayName, Discipline discipline,
+    public record PractitionerData(String keycloakUsername, UUID subject, String displayName, Discipline discipline,
             String credentials, String bio, boolean active) {
     }
 
@@ -178,6 +178,7 @@ public class CatalogAdminService {
 
     private void apply(Practitioner practitioner, PractitionerData data) {
         practitioner.keycloakUsername = data.keycloakUsername();
+        practitioner.subject = data.subject();
         practitioner.displayName = data.displayName();
         practitioner.discipline = data.discipline();
         practitioner.credentials = data.credentials();
@@ -216,7 +217,9 @@ public class CatalogAdminService {
 
     private void flushPractitioner() {
         Persistence.flush(practitioners.getEntityManager(), Map.of("practitioner_keycloak_username_key",
-                () -> DomainException.conflict("Another practitioner is already linked to that Keycloak username")));
+                () -> DomainException.conflict("Another practitioner is already linked to that Keycloak username"),
+                "practitioner_subject_key",
+                () -> DomainException.conflict("Another practitioner is already linked to that Keycloak subject")));
     }
 
     private void flushSchedule() {

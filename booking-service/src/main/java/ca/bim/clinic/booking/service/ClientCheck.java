@@ -1,47 +1,39 @@
 package ca.bim.clinic.booking.service;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
-import ca.bim.clinic.booking.client.ClientRecords;
-import ca.bim.clinic.booking.client.ClientRecords.ClientStanding;
+import ca.bim.clinic.booking.service.ClientStandings.View;
 import ca.bim.clinic.common.error.DomainException;
 
 /**
- * Before anything is written: the client exists and is active in client-service, and a partner acts only for
- * clients who consented to data sharing. Runs outside the booking transaction so no database connection is held
- * while client-service answers.
+ * Before anything is written: the client exists and is active, and a partner acts only for clients who consented to
+ * data sharing. Answered from the local standing view; only a client not seen yet needs client-service to answer.
+ * Runs outside the booking transaction so no database connection is held while client-service answers.
  */
 @ApplicationScoped
 public class ClientCheck {
 
-    private static final Logger LOG = Logger.getLogger(ClientCheck.class);
+    private final ClientStandings standings;
 
-    private final ClientRecords records;
-
-    ClientCheck(ClientRecords records) {
-        this.records = records;
+    ClientCheck(ClientStandings standings) {
+        this.standings = standings;
     }
 
     public void requireBookable(UUID clientId, Caller caller) {
-        Optional<ClientStanding> standing;
+        View client;
         try {
-            standing = records.standing(clientId, caller.isPartner());
-        } catch (RuntimeException e) {
-            LOG.warnf("client-service check failed: %s", e.toString());
+            client = standings.lookup(clientId)
+                    .orElseThrow(() -> DomainException.unprocessable("Unknown client " + clientId));
+        } catch (ClientStandings.Unreachable e) {
             throw new DomainException(503, "Service Unavailable",
                     "Client records cannot be reached right now, so nothing was booked; please try again shortly");
         }
-        ClientStanding client = standing.orElseThrow(
-                () -> DomainException.unprocessable("Unknown client " + clientId));
         if (!client.active()) {
             throw DomainException.unprocessable("Client " + clientId + " is archived and cannot be booked");
         }
-        if (caller.isPartner() && !client.sharesDataWithPartners()) {
+        if (caller.isPartner() && !client.dataSharing()) {
             throw DomainException.forbidden("The client has not consented to data sharing with partner clinics");
         }
     }

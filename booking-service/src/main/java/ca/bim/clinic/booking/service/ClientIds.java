@@ -13,8 +13,9 @@ import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
 
 /**
- * The client-service record id of a user with the client role, cached briefly per token subject (failures are not
- * cached, so a client who has just created a profile is found on the next request).
+ * The client-service record id of a user with the client role: from the standing view when it knows the subject,
+ * else asked of client-service with the caller's token. Cached briefly per token subject (failures are not cached,
+ * so a client who has just created a profile is found on the next request).
  */
 @ApplicationScoped
 public class ClientIds {
@@ -22,13 +23,20 @@ public class ClientIds {
     private static final Logger LOG = Logger.getLogger(ClientIds.class);
 
     private final ClientDirectory directory;
+    private final ClientStandings standings;
 
-    ClientIds(ClientDirectory directory) {
+    ClientIds(ClientDirectory directory, ClientStandings standings) {
         this.directory = directory;
+        this.standings = standings;
     }
 
     @CacheResult(cacheName = "client-ids")
     public UUID of(@CacheKey String subject) {
+        // The standing view knows the subject of every client with an account, without asking client-service.
+        Optional<UUID> known = standings.clientOfSubject(subject);
+        if (known.isPresent()) {
+            return known.get();
+        }
         Optional<UUID> id;
         try {
             id = directory.currentClientId();

@@ -1,5 +1,6 @@
 package ca.bim.clinic.booking.client;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -7,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -16,33 +18,30 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 
 /**
- * client-service read as booking-service itself (client credentials token from Keycloak): the status view of a
- * client and their consents, whoever the caller of the booking is.
+ * client-service's standing feed, read as booking-service itself (its client-credentials token carries the
+ * client-service role {@code client-standing:read}).
  */
 @RegisterRestClient(configKey = "client-service")
 @OidcClientFilter
-@Path("/api/v1/clients")
-interface ClientRecordsApi {
+@Path("/internal/v1/client-standing")
+interface ClientStandingApi {
 
+    /** A client's full standing after one committed change. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ClientStatusView(UUID id, String status) {
+    record Item(String position, UUID clientId, String subject, String status, List<String> consents,
+            Instant changedAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Consents(UUID clientId, List<ConsentState> current) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record ConsentState(String consent, boolean granted) {
+    record Page(List<Item> items, String next) {
     }
 
     @GET
-    @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    ClientStatusView status(@PathParam("id") UUID id);
+    Page after(@QueryParam("after") String after, @QueryParam("limit") int limit);
 
     @GET
-    @Path("/{id}/consents")
+    @Path("/{clientId}")
     @Produces(MediaType.APPLICATION_JSON)
-    Consents consents(@PathParam("id") UUID id);
+    Item one(@PathParam("clientId") UUID clientId);
 }
