@@ -72,6 +72,7 @@ class EventFeedTest {
         post(partner, a, "cancel", Map.of("reason", "Travelling")).statusCode(200);
         clock.set("2026-05-01T12:00:00Z");
         UUID b = book(partner, MONDAY_10, client);
+        clock.set("2026-05-04T16:30:00Z"); // check-in only on the appointment's day
         post(Fixtures.admin(), b, "check-in", null).statusCode(200);
         post(Fixtures.admin(), b, "complete", null).statusCode(200);
         UUID c = book(partner, MONDAY_15, client);
@@ -93,7 +94,7 @@ class EventFeedTest {
 
         Map<String, Object> booked = events.getMap("items[0].data");
         assertThat(booked).containsOnlyKeys("appointmentId", "clientId", "practitionerId", "practitionerUsername",
-                "locationId", "locationCode", "appointmentTypeCode", "startsAt", "endsAt", "status");
+                "practitionerSubject", "locationId", "locationCode", "appointmentTypeCode", "startsAt", "endsAt", "status");
         assertThat(booked).containsEntry("clientId", client.toString())
                 .containsEntry("practitionerId", practitioner.toString())
                 .containsEntry("practitionerUsername", username)

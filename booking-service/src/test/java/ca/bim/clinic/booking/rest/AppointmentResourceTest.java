@@ -419,6 +419,7 @@ class AppointmentResourceTest {
     @Test
     void checkInThenCompleteAndIllegalTransitionsAreConflicts() {
         UUID id = Fixtures.book(practitioner, "sports-massage-60", RICHMOND, MONDAY_10);
+        clock.set("2026-05-04T16:30:00Z"); // 09:30 in Richmond, the appointment's day
         action(Fixtures.frontDesk(), id, "complete").statusCode(409);
         action(Fixtures.frontDesk(), id, "check-in").statusCode(200).body("status", equalTo("CHECKED_IN"));
         action(Fixtures.frontDesk(), id, "check-in").statusCode(409);
@@ -440,11 +441,97 @@ class AppointmentResourceTest {
     void onlyStaffOrTheOwnPractitionerRecordAttendance() {
         String alice = Fixtures.unique("alice");
         UUID id = Fixtures.book(Fixtures.client(alice), practitioner, "sports-massage-60", RICHMOND, MONDAY_10, null);
+        clock.set("2026-05-04T16:30:00Z");
         action(Fixtures.client(alice), id, "check-in").statusCode(403);
         action(Fixtures.therapist(Fixtures.unique("rmt")), id, "check-in").statusCode(404);
         action(Fixtures.partner("sub-partner-a"), id, "check-in").statusCode(403);
         given().post("/api/v1/appointments/{id}/check-in", id).then().statusCode(401);
         action(Fixtures.therapist(username), id, "check-in").statusCode(200);
+    }
+
+    @Test
+    void aClientCannotRescheduleAStaffOnlyAppointment() {
+        String code = staffOnlyType();
+        String alice = Fixtures.unique("alice");
+        UUID id = Fixtures.book(Fixtures.frontDesk(), practitioner, code, RICHMOND, MONDAY_10,
+                ClientServiceStub.clientIdOf(alice));
+        reschedule(Fixtures.client(alice), id, MONDAY_14).statusCode(403)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("front desk"));
+        given().auth().oauth2(Fixtures.client(alice)).get("/api/v1/appointments/{id}", id)
+                .then().statusCode(200).body("start", equalTo(MONDAY_10));
+        reschedule(Fixtures.frontDesk(), id, MONDAY_14).statusCode(200).body("start", equalTo(MONDAY_14));
+    }
+
+    @Test
+    void aPartnerCannotRescheduleAnAppointmentWhoseTypeBecameStaffOnly() {
+        String code = appointmentType(true);
+        String partner = Fixtures.partner(Fixtures.unique("partner"));
+        UUID id = Fixtures.book(partner, practitioner, code, RICHMOND, MONDAY_10, UUID.randomUUID());
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(typeBody(code, false))
+                .put("/api/v1/appointment-types/{code}", code).then().statusCode(200);
+        reschedule(partner, id, MONDAY_14).statusCode(403);
+    }
+
+    @Test
+    void checkInBeforeTheAppointmentsLocalDayIsAConflict() {
+        UUID id = Fixtures.book(practitioner, "sports-massage-60", RICHMOND, MONDAY_10);
+        // 23:30 on Sunday in Richmond (already Monday in UTC).
+        clock.set("2026-05-04T06:30:00Z");
+        action(Fixtures.frontDesk(), id, "check-in").statusCode(409)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("2026-05-04"));
+        // 00:30 on Monday in Richmond.
+        clock.set("2026-05-04T07:30:00Z");
+        action(Fixtures.frontDesk(), id, "check-in").statusCode(200).body("status", equalTo("CHECKED_IN"));
+    }
+
+    @Test
+    void checkInWeeksAheadIsAConflict() {
+        UUID id = Fixtures.book(practitioner, "sports-massage-60", RICHMOND, "2026-05-25T10:00:00-07:00");
+        action(Fixtures.frontDesk(), id, "check-in").statusCode(409);
+        action(Fixtures.therapist(username), id, "check-in").statusCode(409);
+    }
+
+    @Test
+    void checkInAfterTheAppointmentsLocalDayIsAConflict() {
+        UUID id = Fixtures.book(practitioner, "sports-massage-60", RICHMOND, MONDAY_10);
+        clock.set("2026-05-05T07:30:00Z"); // 00:30 on Tuesday in Richmond
+        action(Fixtures.frontDesk(), id, "check-in").statusCode(409);
+    }
+
+    private String staffOnlyType() {
+        return appointmentType(false);
+    }
+
+    private String appointmentType(boolean onlineBookable) {
+        String code = Fixtures.unique("follow-up");
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(typeBody(code, onlineBookable))
+                .post("/api/v1/appointment-types").then().statusCode(201);
+        return code;
+    }
+
+    private static Map<String, Object> typeBody(String code, boolean onlineBookable) {
+        return Map.of("code", code, "name", "Follow-up", "description", "A short follow-up", "durationMinutes", 30,
+                "bufferMinutes", 0, "priceCad", 60, "disciplines", List.of("MASSAGE_THERAPY"),
+                "onlineBookable", onlineBookable);
+    }
+
+    @Test
+    void eventsNameThePractitionerBySubjectBesideTheUsername() {
+        String subject = UUID.randomUUID().toString();
+        String login = Fixtures.unique("subrmt");
+        String id = given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
+                .body(Map.of("keycloakUsername", login, "subject", subject, "name", "Test " + login,
+                        "discipline", "MASSAGE_THERAPY", "credentials", "RMT", "bio", "Test practitioner"))
+                .post("/api/v1/practitioners").then().statusCode(201).extract().path("id");
+        UUID withSubject = UUID.fromString(id);
+        Fixtures.schedule(withSubject, RICHMOND, "MONDAY", "09:00", "17:00", "2026-05-01", "2026-06-30");
+        String partner = Fixtures.partner(Fixtures.unique("partner"));
+        Fixtures.book(partner, withSubject, "sports-massage-60", RICHMOND, MONDAY_10, UUID.randomUUID());
+        given().auth().oauth2(partner).get("/api/v1/events").then().statusCode(200)
+                .body("items[0].data.practitionerSubject", equalTo(subject))
+                .body("items[0].data.practitionerUsername", equalTo(login));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import ca.bim.clinic.booking.service.ClientStandingSync;
 import ca.bim.clinic.booking.support.ClientServiceStub;
 import ca.bim.clinic.booking.support.ClientServiceStub.Standing;
 import ca.bim.clinic.booking.support.FixedClock;
@@ -29,7 +30,10 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
-/** Every booking asks client-service, as booking-service itself, whether the client may be booked. */
+/**
+ * Every booking checks the client's standing: from the local view, or for a client the view has not seen yet by asking
+ * client-service as booking-service itself.
+ */
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(ClientServiceStub.class)
@@ -44,6 +48,9 @@ class BookingClientCheckTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    ClientStandingSync sync;
+
     UUID practitioner;
 
     @BeforeAll
@@ -53,6 +60,7 @@ class BookingClientCheckTest {
 
     @BeforeEach
     void practitionerWorkingMondays() {
+        ClientServiceStub.reset();
         clock.set("2026-05-01T12:00:00Z");
         practitioner = Fixtures.practitioner(Fixtures.unique("rmt"));
         Fixtures.schedule(practitioner, RICHMOND, "MONDAY", "09:00", "17:00", "2026-05-01", "2026-06-30");
@@ -130,6 +138,7 @@ class BookingClientCheckTest {
         UUID client = UUID.randomUUID();
         UUID id = Fixtures.book(Fixtures.frontDesk(), practitioner, "sports-massage-60", RICHMOND, MONDAY_10, client);
         ClientServiceStub.set(client, Standing.ARCHIVED);
+        sync.poll(); // the archive reaches the view through the standing feed
         given().auth().oauth2(Fixtures.frontDesk()).contentType(ContentType.JSON).body(Map.of("start", MONDAY_14))
                 .post("/api/v1/appointments/{id}/reschedule", id)
                 .then().statusCode(422).body("detail", containsString("archived"));
@@ -147,11 +156,78 @@ class BookingClientCheckTest {
                 .post("/api/v1/appointments/{id}/cancel", id).then().statusCode(200);
     }
 
+    @Test
+    void aClientSeenInTheFeedIsBookedWhileClientServiceIsDown() {
+        UUID client = UUID.randomUUID();
+        ClientServiceStub.set(client, Standing.ACTIVE);
+        sync.poll();
+        ClientServiceStub.down(true);
+        book(Fixtures.frontDesk(), client, MONDAY_10).statusCode(201);
+        assertThat(ClientServiceStub.statusRequestsFor(client)).isZero();
+    }
+
+    @Test
+    void aClientBookingForThemselvesNeedsNoClientServiceOnceTheFeedNamedTheirAccount() {
+        String subject = Fixtures.unique("runner");
+        UUID client = UUID.randomUUID();
+        ClientServiceStub.set(client, subject, Standing.ACTIVE);
+        sync.poll();
+        ClientServiceStub.down(true);
+        given().auth().oauth2(Fixtures.client(subject)).contentType(ContentType.JSON)
+                .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
+                        "location", RICHMOND, "start", MONDAY_10))
+                .post("/api/v1/appointments").then().statusCode(201).body("clientId", equalTo(client.toString()));
+    }
+
+    @Test
+    void aClientNotInTheViewWhileClientServiceIsDownIsServiceUnavailable() {
+        UUID client = UUID.randomUUID();
+        ClientServiceStub.down(true);
+        book(Fixtures.frontDesk(), client, MONDAY_10).statusCode(503)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(503));
+        assertThat(rowsFor(client)).isZero();
+    }
+
+    @Test
+    void theFallbackAnswerIsKeptSoTheNextBookingAsksNoMore() {
+        UUID client = UUID.randomUUID();
+        book(Fixtures.frontDesk(), client, MONDAY_10).statusCode(201);
+        assertThat(standingRows(client)).isEqualTo(1);
+        book(Fixtures.frontDesk(), client, MONDAY_14).statusCode(201);
+        assertThat(ClientServiceStub.statusRequestsFor(client)).isEqualTo(1);
+    }
+
+    @Test
+    void anArchiveThatArrivesThroughTheFeedStopsBookings() {
+        UUID client = UUID.randomUUID();
+        book(Fixtures.frontDesk(), client, MONDAY_10).statusCode(201);
+        ClientServiceStub.set(client, Standing.ARCHIVED);
+        sync.poll();
+        book(Fixtures.frontDesk(), client, MONDAY_14).statusCode(422).body("detail", containsString("archived"));
+    }
+
+    @Test
+    void aWithdrawalThatArrivesThroughTheFeedStopsPartnerBookings() {
+        UUID client = UUID.randomUUID();
+        String partner = Fixtures.partner(Fixtures.unique("partner"));
+        book(partner, client, MONDAY_10).statusCode(201);
+        ClientServiceStub.set(client, Standing.NO_DATA_SHARING);
+        sync.poll();
+        book(partner, client, MONDAY_14).statusCode(403).body("detail", containsString("data sharing"));
+    }
+
     private ValidatableResponse book(String token, UUID client, String start) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
                         "location", RICHMOND, "start", start, "clientId", client.toString()))
                 .post("/api/v1/appointments").then();
+    }
+
+    private long standingRows(UUID client) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("SELECT count(*) FROM client_standing WHERE client_id = :c")
+                .setParameter("c", client).getSingleResult()).longValue());
     }
 
     private long rowsFor(UUID client) {

@@ -37,6 +37,7 @@ import io.restassured.http.ContentType;
 class PractitionerResourceTest {
 
     private static final String LAWRENCE = "7a0d9a52-2c51-4c1e-9d4e-000000000001";
+    private static final String AUBREY = "7a0d9a52-2c51-4c1e-9d4e-000000000002";
 
     @Inject
     FixedClock clock;
@@ -101,6 +102,55 @@ class PractitionerResourceTest {
                 .then().statusCode(200).body("active", equalTo(false));
         given().queryParam("size", 100).get("/api/v1/practitioners")
                 .then().body("items.id", not(hasItem(id)));
+    }
+
+    @Test
+    void demoTherapistsCarryTheirKeycloakSubjectForAdminsOnly() {
+        given().auth().oauth2(Fixtures.admin()).get("/api/v1/practitioners/{id}", LAWRENCE)
+                .then().statusCode(200).body("subject", equalTo("c1a1ce00-0000-4000-8000-000000000003"));
+        given().auth().oauth2(Fixtures.admin()).get("/api/v1/practitioners/{id}", AUBREY)
+                .then().statusCode(200).body("subject", equalTo("c1a1ce00-0000-4000-8000-000000000004"));
+        given().get("/api/v1/practitioners/{id}", LAWRENCE).then().statusCode(200).body("subject", nullValue());
+        given().queryParam("size", 100).get("/api/v1/practitioners")
+                .then().statusCode(200).body("items.subject", everyItem(nullValue()));
+    }
+
+    @Test
+    void adminSetsAndChangesThePractitionersSubject() {
+        String username = Fixtures.unique("subrmt");
+        String subject = UUID.randomUUID().toString();
+        String id = given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
+                .body(Map.of("keycloakUsername", username, "subject", subject, "name", "Kai Brandt",
+                        "discipline", "MASSAGE_THERAPY", "credentials", "RMT", "bio", "Sports massage"))
+                .post("/api/v1/practitioners")
+                .then().statusCode(201).body("subject", equalTo(subject)).extract().path("id");
+        String renamed = UUID.randomUUID().toString();
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
+                .body(Map.of("keycloakUsername", username, "subject", renamed, "name", "Kai Brandt",
+                        "discipline", "MASSAGE_THERAPY", "credentials", "RMT", "bio", "Sports massage"))
+                .put("/api/v1/practitioners/{id}", id)
+                .then().statusCode(200).body("subject", equalTo(renamed));
+        given().auth().oauth2(Fixtures.admin()).get("/api/v1/practitioners/{id}", id)
+                .then().statusCode(200).body("subject", equalTo(renamed));
+    }
+
+    @Test
+    void aSubjectLinksToOnePractitionerOnly() {
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
+                .body(Map.of("subject", "c1a1ce00-0000-4000-8000-000000000003", "name", "Impostor",
+                        "discipline", "MASSAGE_THERAPY", "credentials", "RMT", "bio", "x"))
+                .post("/api/v1/practitioners")
+                .then().statusCode(409).contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("subject"));
+    }
+
+    @Test
+    void aSubjectThatIsNotAUuidIsABadRequest() {
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
+                .body(Map.of("subject", "lawrence", "name", "X", "discipline", "MASSAGE_THERAPY",
+                        "credentials", "RMT", "bio", "x"))
+                .post("/api/v1/practitioners")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"));
     }
 
     @Test

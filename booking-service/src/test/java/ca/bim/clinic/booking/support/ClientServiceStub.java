@@ -31,10 +31,13 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * <li>{@code GET /api/v1/clients/me} answers for the subject of the forwarded bearer token, so a request without the
  * caller's token fails like the real service would. Subjects starting with {@code no-profile} have no client record;
  * those starting with {@code client-service-down} get a 503.</li>
- * <li>{@code GET /api/v1/clients/{id}} and {@code /consents} answer only booking-service's service token: every
- * client is active with data-sharing consent unless a test said otherwise ({@link #set}).</li>
+ * <li>{@code GET /internal/v1/client-standing} (the standing feed) and {@code /internal/v1/client-standing/{id}}
+ * answer only booking-service's service token carrying the role {@code client-standing:read}. Every client is
+ * active with data-sharing consent unless a test said otherwise ({@link #set}); each {@link #set} is a change that
+ * appears in the feed, like client-service's outbox.</li>
  * <li>{@code POST /internal/v1/booking-events} accepts events from the service token and records them.</li>
  * </ul>
+ * Tests that depend on what the stub holds call {@link #reset()} first.
  */
 public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
 
@@ -47,14 +50,70 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
 
     /** How client-service treats a client id in a test. */
     public enum Standing {
-        UNKNOWN, ARCHIVED, NO_DATA_SHARING, DOWN
+        ACTIVE, UNKNOWN, ARCHIVED, NO_DATA_SHARING, DOWN
+    }
+
+    /** The role client-service requires of booking-service for the standing endpoints. */
+    public static final String STANDING_ROLE = "client-standing:read";
+
+    /** One change of a client's standing as the feed carries it. */
+    record FeedItem(long position, UUID clientId, String subject, Standing standing) {
+        String json() {
+            return "{\"position\":\"" + position + "\",\"clientId\":\"" + clientId + "\",\"subject\":"
+                    + (subject == null ? "null" : "\"" + subject + "\"") + ",\"status\":\""
+                    + (standing == Standing.ARCHIVED ? "archived" : "active") + "\",\"consents\":["
+                    + (standing == Standing.NO_DATA_SHARING ? "\"treatment\"" : "\"treatment\",\"data-sharing\"")
+                    + "],\"changedAt\":\"2026-04-01T10:00:00Z\"}";
+        }
     }
 
     private static final Map<UUID, Standing> STANDINGS = new ConcurrentHashMap<>();
+    private static final Map<UUID, String> SUBJECTS = new ConcurrentHashMap<>();
+    private static final List<FeedItem> FEED = new CopyOnWriteArrayList<>();
+    /** Positions keep growing across resets, as they would in client-service, so stored cursors stay valid. */
+    private static final java.util.concurrent.atomic.AtomicLong POSITIONS = new java.util.concurrent.atomic.AtomicLong();
+    private static volatile boolean down;
     private static final List<String> EVENTS = new CopyOnWriteArrayList<>();
 
+    /** Changes a client's standing; anything but UNKNOWN and DOWN is also a new item in the standing feed. */
     public static void set(UUID clientId, Standing standing) {
+        set(clientId, SUBJECTS.get(clientId), standing);
+    }
+
+    /** As {@link #set(UUID, Standing)}, for a client whose account has this Keycloak subject. */
+    public static void set(UUID clientId, String subject, Standing standing) {
         STANDINGS.put(clientId, standing);
+        if (subject != null) {
+            SUBJECTS.put(clientId, subject);
+        }
+        if (standing != Standing.UNKNOWN && standing != Standing.DOWN) {
+            FEED.add(new FeedItem(POSITIONS.incrementAndGet(), clientId, subject, standing));
+        }
+    }
+
+    /** While down, every client-service endpoint answers 503 (Keycloak's token endpoint stays up). */
+    public static void down(boolean isDown) {
+        down = isDown;
+    }
+
+    /** Forgets standings, feed items, recorded events and requests, and brings client-service back up. */
+    public static void reset() {
+        STANDINGS.clear();
+        SUBJECTS.clear();
+        FEED.clear();
+        EVENTS.clear();
+        down = false;
+        if (server != null) {
+            server.resetRequests();
+        }
+    }
+
+    /** How many standing-feed page requests client-service received. */
+    public static long feedRequests() {
+        return server.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith("/internal/v1/client-standing?")
+                        || e.getRequest().getUrl().equals("/internal/v1/client-standing"))
+                .count();
     }
 
     /** Bodies of the booking events client-service accepted, in arrival order. */
@@ -62,15 +121,15 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
         return List.copyOf(EVENTS);
     }
 
-    /** How many status requests client-service received for this client. */
+    /** How many single-client standing requests client-service received for this client. */
     public static long statusRequestsFor(UUID clientId) {
         return server.getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getUrl().equals("/api/v1/clients/" + clientId)).count();
+                .filter(e -> e.getRequest().getUrl().equals("/internal/v1/client-standing/" + clientId)).count();
     }
 
     static String serviceToken() {
-        return OidcWiremockTestResource.generateJwtToken("service-account-booking-service", Set.of(), SERVICE_SUBJECT,
-                "Bearer", Set.of("clinic-api"), Map.of("azp", "booking-service"));
+        return OidcWiremockTestResource.generateJwtToken("service-account-booking-service", Set.of(STANDING_ROLE),
+                SERVICE_SUBJECT, "Bearer", Set.of("clinic-api"), Map.of("azp", "booking-service"));
     }
 
     /** The client record id the stub reports for a token subject. */
@@ -108,14 +167,19 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
 
     static final class AnswerForSubject implements ResponseDefinitionTransformerV2 {
 
-        private static final java.util.regex.Pattern CLIENT_PATH = java.util.regex.Pattern
-                .compile("/api/v1/clients/([0-9a-f-]{36})(/consents)?");
+        private static final java.util.regex.Pattern STANDING_PATH = java.util.regex.Pattern
+                .compile("/internal/v1/client-standing/([0-9a-f-]{36})");
 
         @Override
         public ResponseDefinition transform(ServeEvent event) {
-            String path = event.getRequest().getUrl();
+            String url = event.getRequest().getUrl();
+            int query = url.indexOf('?');
+            String path = query < 0 ? url : url.substring(0, query);
             if (path.equals("/realms/clinic/protocol/openid-connect/token")) {
                 return tokenResponse(event);
+            }
+            if (down) {
+                return problem(503, "Service Unavailable");
             }
             if (path.equals("/api/v1/clients/me")) {
                 return me(event);
@@ -129,7 +193,16 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
                 EVENTS.add(event.getRequest().getBodyAsString());
                 return responseDefinition().withStatus(202).build();
             }
-            java.util.regex.Matcher matcher = CLIENT_PATH.matcher(path);
+            if (!path.startsWith("/internal/v1/client-standing")) {
+                return problem(404, "Not Found");
+            }
+            if (!rolesOf(authorization.substring("Bearer ".length())).contains(STANDING_ROLE)) {
+                return problem(403, "Forbidden");
+            }
+            if (path.equals("/internal/v1/client-standing")) {
+                return feed(event);
+            }
+            java.util.regex.Matcher matcher = STANDING_PATH.matcher(path);
             if (!matcher.matches()) {
                 return problem(404, "Not Found");
             }
@@ -141,15 +214,36 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
             if (standing == Standing.UNKNOWN) {
                 return problem(404, "Not Found");
             }
-            if (matcher.group(2) == null) {
-                return json("{\"id\":\"" + id + "\",\"status\":\"" + (standing == Standing.ARCHIVED ? "archived"
-                        : "active") + "\",\"hasAccount\":true,\"version\":3}");
+            FeedItem newest = null;
+            for (FeedItem item : FEED) {
+                if (item.clientId().equals(id)) {
+                    newest = item;
+                }
             }
-            boolean sharing = standing != Standing.NO_DATA_SHARING;
-            return json("{\"clientId\":\"" + id + "\",\"current\":["
-                    + "{\"consent\":\"treatment\",\"granted\":true,\"since\":\"2026-04-01T10:00:00Z\"},"
-                    + "{\"consent\":\"data-sharing\",\"granted\":" + sharing + ",\"since\":\"2026-04-01T10:00:00Z\"},"
-                    + "{\"consent\":\"marketing-email\",\"granted\":false}],\"history\":[]}");
+            if (newest == null) {
+                // A client the test never mentioned: active with consent, as if created before the test.
+                newest = new FeedItem(POSITIONS.incrementAndGet(), id, null, Standing.ACTIVE);
+                FEED.add(newest);
+            }
+            return json(newest.json());
+        }
+
+        private static ResponseDefinition feed(ServeEvent event) {
+            String after = event.getRequest().queryParameter("after").isPresent()
+                    ? event.getRequest().queryParameter("after").firstValue() : null;
+            int limit = event.getRequest().queryParameter("limit").isPresent()
+                    ? Integer.parseInt(event.getRequest().queryParameter("limit").firstValue()) : 100;
+            long from;
+            try {
+                from = after == null ? 0 : Long.parseLong(after);
+            } catch (NumberFormatException e) {
+                return problem(400, "Bad Request");
+            }
+            List<FeedItem> items = FEED.stream().filter(i -> i.position() > from).limit(limit).toList();
+            String next = items.isEmpty() ? (after == null ? "0" : after)
+                    : Long.toString(items.get(items.size() - 1).position());
+            return json("{\"items\":[" + String.join(",", items.stream().map(FeedItem::json).toList())
+                    + "],\"next\":\"" + next + "\"}");
         }
 
         private static ResponseDefinition tokenResponse(ServeEvent event) {
@@ -195,6 +289,17 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
         private static ResponseDefinition problem(int status, String title) {
             return responseDefinition().withStatus(status).withHeader("Content-Type", "application/problem+json")
                     .withBody("{\"status\":" + status + ",\"title\":\"" + title + "\"}").build();
+        }
+
+        static Set<String> rolesOf(String jwt) {
+            try {
+                JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+                Set<String> roles = new java.util.HashSet<>();
+                claims.path("groups").forEach(g -> roles.add(g.asText()));
+                return roles;
+            } catch (Exception e) {
+                return Set.of();
+            }
         }
 
         static String subjectOf(String jwt) {
