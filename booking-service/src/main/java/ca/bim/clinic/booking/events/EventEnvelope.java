@@ -29,7 +29,7 @@ public record EventEnvelope(
             @Schema(description = "Record id in client-service (never a name)") UUID clientId,
             UUID practitionerId,
             @Schema(nullable = true, description = "Display only; may change") String practitionerUsername,
-            @Schema(nullable = true, description = "Keycloak subject (sub) of the practitioner's login, their stable id")
+            @Schema(nullable = true, description = "Keycloak subject (sub) of the practitioner's login")
             UUID practitionerSubject,
             UUID locationId,
             String locationCode,

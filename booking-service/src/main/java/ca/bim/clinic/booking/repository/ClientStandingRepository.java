@@ -38,8 +38,9 @@ public class ClientStandingRepository implements PanacheRepositoryBase<ClientSta
             getEntityManager().createNativeQuery("""
                     UPDATE client_standing SET subject = NULL
                     WHERE subject = :subject AND client_id <> :client
-                      AND (position IS NULL OR (length(CAST(:position AS varchar)), CAST(:position AS varchar) COLLATE "C")
-                                               > (length(position), position COLLATE "C"))
+                      AND (position IS NULL
+                           OR (length(CAST(:position AS varchar)), CAST(:position AS varchar) COLLATE "C")
+                              > (length(position), position COLLATE "C"))
                     """)
                     .setParameter("subject", subject).setParameter("client", clientId)
                     .setParameter("position", position).executeUpdate();

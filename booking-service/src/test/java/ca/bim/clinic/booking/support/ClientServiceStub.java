@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,7 +72,7 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
     private static final Map<UUID, String> SUBJECTS = new ConcurrentHashMap<>();
     private static final List<FeedItem> FEED = new CopyOnWriteArrayList<>();
     /** Positions keep growing across resets, as they would in client-service, so stored cursors stay valid. */
-    private static final java.util.concurrent.atomic.AtomicLong POSITIONS = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong POSITIONS = new AtomicLong();
     private static volatile boolean down;
     private static final List<String> EVENTS = new CopyOnWriteArrayList<>();
 
