@@ -52,10 +52,9 @@ public class CareTeamResource {
     @Operation(summary = "Put a therapist in the client's care team (admin)", description = "An explicit grant, "
             + "without an appointment and without an end, keyed on the therapist's Keycloak subject. Idempotent.")
     @APIResponse(responseCode = "204", description = "The therapist is in the care team")
-    @APIResponse(responseCode = "400", description = "Not a subject")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
-    @APIResponse(responseCode = "404", description = "No such client")
+    @APIResponse(responseCode = "404", description = "No such client, or the path names no subject")
     public Response add(@PathParam("id") UUID id, @PathParam("therapistSubject") UUID therapistSubject) {
         careTeam.grant(id, therapistSubject);
         return Response.noContent().build();
@@ -68,10 +67,9 @@ public class CareTeamResource {
             + "them follow (a reschedule, a redelivered booking). A booking made after the removal gives care "
             + "again. Idempotent.")
     @APIResponse(responseCode = "204", description = "The therapist is not in the care team")
-    @APIResponse(responseCode = "400", description = "Not a subject")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
-    @APIResponse(responseCode = "404", description = "No such client")
+    @APIResponse(responseCode = "404", description = "No such client, or the path names no subject")
     public Response remove(@PathParam("id") UUID id, @PathParam("therapistSubject") UUID therapistSubject) {
         careTeam.remove(id, therapistSubject);
         return Response.noContent().build();
