@@ -1,5 +1,7 @@
 package ca.bim.clinic.client.config;
 
+import java.time.Period;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -7,9 +9,9 @@ import io.smallrye.config.WithDefault;
 public interface RecordsConfig {
 
     /**
-     * The OAuth client id (the token's {@code azp}) of booking-service's own service account. A token from it
-     * with no realm roles may read a client's status and consents.
+     * How long a therapist stays in a client's care after the last booked, checked-in, completed or no-show visit
+     * with them (an ISO-8601 period, e.g. {@code P12M} or {@code P18M}).
      */
-    @WithDefault("booking-service")
-    String bookingServiceClientId();
+    @WithDefault("P12M")
+    Period careAfterLastVisit();
 }

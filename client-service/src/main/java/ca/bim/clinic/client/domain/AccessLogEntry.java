@@ -11,7 +11,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.UuidGenerator;
+import org.hibernate.type.SqlTypes;
 
 /** One read or change of a client's data (who, in which role, what, when, request id); append-only. */
 @Entity
@@ -57,4 +59,13 @@ public class AccessLogEntry {
 
     @Column(name = "request_id", nullable = false)
     public String requestId;
+
+    /** For entries recorded from booking-service's events: the viewer's request (method and path). */
+    @Column(name = "request")
+    public String request;
+
+    /** For entries recorded from booking-service's events: the appointments the viewer was shown. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "appointment_ids")
+    public UUID[] appointmentIds;
 }

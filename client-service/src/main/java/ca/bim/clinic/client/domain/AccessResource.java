@@ -8,5 +8,7 @@ public enum AccessResource {
     notes,
     careTeam,
     accessLog,
-    export
+    export,
+    /** The client's appointments, read in booking-service (recorded from its events). */
+    appointments
 }

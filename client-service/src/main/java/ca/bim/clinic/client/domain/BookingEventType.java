@@ -3,14 +3,16 @@ package ca.bim.clinic.client.domain;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The appointment events booking-service publishes, by their wire names. */
+/** The events booking-service delivers here, by their wire names. */
 public enum BookingEventType {
     BOOKED("appointment.booked"),
     RESCHEDULED("appointment.rescheduled"),
     CANCELLED("appointment.cancelled"),
     CHECKED_IN("appointment.checked-in"),
     COMPLETED("appointment.completed"),
-    NO_SHOW("appointment.no-show");
+    NO_SHOW("appointment.no-show"),
+    /** Someone other than the client read or listed the client's appointments: an access-log entry. */
+    APPOINTMENTS_READ("client.appointments-read");
 
     private final String wireName;
 
@@ -27,11 +29,19 @@ public enum BookingEventType {
         return Arrays.stream(values()).filter(type -> type.wireName.equals(wireName)).findFirst();
     }
 
-    /**
-     * Whether the event puts its practitioner in the client's care team ("from the first booking with them"). A
-     * reschedule does too: harmless when already there, and it covers a booked event this service never saw.
-     */
-    public boolean joinsCareTeam() {
-        return this == BOOKED || this == RESCHEDULED;
+    public boolean isAppointmentEvent() {
+        return this != APPOINTMENTS_READ;
+    }
+
+    /** The appointment's state after an appointment event; a reschedule leaves it booked. */
+    public CareStatus careStatus() {
+        return switch (this) {
+            case BOOKED, RESCHEDULED -> CareStatus.BOOKED;
+            case CANCELLED -> CareStatus.CANCELLED;
+            case CHECKED_IN -> CareStatus.CHECKED_IN;
+            case COMPLETED -> CareStatus.COMPLETED;
+            case NO_SHOW -> CareStatus.NO_SHOW;
+            case APPOINTMENTS_READ -> throw new IllegalStateException("Not an appointment event");
+        };
     }
 }

@@ -1,6 +1,6 @@
 package ca.bim.clinic.client.domain;
 
-/** Why a therapist is in a client's care team: an admin added them, or a booking with them did. */
+/** Why a therapist is in a client's care: an admin's explicit grant, or appointments with them. */
 public enum CareSource {
     admin,
     booking

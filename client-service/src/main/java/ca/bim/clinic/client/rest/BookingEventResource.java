@@ -3,8 +3,10 @@ package ca.bim.clinic.client.rest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -18,16 +20,16 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import ca.bim.clinic.client.domain.BookingEventType;
-import ca.bim.clinic.client.security.BookingServicePermission;
+import ca.bim.clinic.client.security.ServiceRoles;
 import ca.bim.clinic.client.service.BookingEventService;
 import ca.bim.clinic.common.error.DomainException;
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkus.security.PermissionsAllowed;
 
 /**
  * Where booking-service delivers its appointment events (at least once). Internal: outside {@code /api/v1}, so the
  * gateway never routes it, and hidden from the public contract, which the gateway merges and serves; the event
- * contract is in the README. Only booking-service's own service account may call it.
+ * contract is in the README. Only a caller holding the {@code booking-events:write} client role (booking-service's
+ * service account) may call it; the role is checked before the body is read.
  */
 @Path("/internal/v1/booking-events")
 public class BookingEventResource {
@@ -45,12 +47,14 @@ public class BookingEventResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @PermissionsAllowed(BookingServicePermission.DELIVER_EVENTS)
+    @RolesAllowed(ServiceRoles.BOOKING_EVENTS_WRITE)
     @Operation(hidden = true)
     public Response deliver(@NotNull @Valid BookingEventRequest event) {
-        if (BookingEventType.of(event.type()).isPresent()) {
-            Set<ConstraintViolation<BookingEventRequest>> violations =
-                    validator.validate(event, BookingEventRequest.KnownType.class);
+        Optional<BookingEventType> type = BookingEventType.of(event.type());
+        if (type.isPresent()) {
+            Set<ConstraintViolation<BookingEventRequest>> violations = validator.validate(event,
+                    type.get().isAppointmentEvent() ? BookingEventRequest.AppointmentEvent.class
+                            : BookingEventRequest.AccessEvent.class);
             if (!violations.isEmpty()) {
                 throw missingFields(violations);
             }
@@ -60,10 +64,15 @@ public class BookingEventResource {
                         + "this service understands version " + SUPPORTED_VERSION);
             }
         }
-        BookingEventRequest.Appointment data = event.data();
+        BookingEventRequest.Data data = event.data();
         events.consume(new BookingEventService.Received(event.id(), event.type(), event.occurredAt(),
-                data == null ? null : data.appointmentId(), data == null ? null : data.clientId(),
-                data == null ? null : data.practitionerUsername()));
+                data == null ? null : data.clientId(), data == null ? null : data.appointmentId(),
+                data == null ? null : data.startsAt(),
+                data == null || data.practitionerSubject() == null ? null : data.practitionerSubject().toString(),
+                data == null ? null : data.practitionerUsername(),
+                data == null || data.viewerSubject() == null ? null : data.viewerSubject().toString(),
+                data == null ? null : data.viewerRole(), data == null ? null : data.appointmentIds(),
+                data == null ? null : data.request()));
         return Response.noContent().build();
     }
 

@@ -3,7 +3,6 @@ package ca.bim.clinic.client.rest;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -37,8 +36,10 @@ public class CareTeamResource {
 
     @GET
     @Operation(summary = "The therapists who may see this client's clinical data", description = "Admins, front "
-            + "desk and the client themselves.")
-    @APIResponse(responseCode = "200", description = "The care team, by username")
+            + "desk and the client themselves. A therapist is in care by an admin's grant, or while the client has "
+            + "a booked, checked-in, completed or no-show appointment with them, until the care period (default 12 "
+            + "months) after the last such visit; a cancelled booking grants nothing.")
+    @APIResponse(responseCode = "200", description = "The care team now")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role may not see care teams")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
@@ -47,31 +48,30 @@ public class CareTeamResource {
     }
 
     @PUT
-    @Path("/{therapistUsername}")
-    @Operation(summary = "Put a therapist in the client's care team (admin)", description = "Idempotent: adding "
-            + "a therapist already in the team changes nothing.")
+    @Path("/{therapistSubject}")
+    @Operation(summary = "Put a therapist in the client's care team (admin)", description = "An explicit grant, "
+            + "without an appointment and without an end, keyed on the therapist's Keycloak subject. Idempotent.")
     @APIResponse(responseCode = "204", description = "The therapist is in the care team")
-    @APIResponse(responseCode = "400", description = "Not a username")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
-    @APIResponse(responseCode = "404", description = "No such client")
-    public Response add(@PathParam("id") UUID id,
-            @PathParam("therapistUsername") @Pattern(regexp = USERNAME, message = "must be a username") String username) {
-        careTeam.addAsCaller(id, username);
+    @APIResponse(responseCode = "404", description = "No such client, or the path names no subject")
+    public Response add(@PathParam("id") UUID id, @PathParam("therapistSubject") UUID therapistSubject) {
+        careTeam.grant(id, therapistSubject);
         return Response.noContent().build();
     }
 
     @DELETE
-    @Path("/{therapistUsername}")
-    @Operation(summary = "Take a therapist out of the client's care team (admin)", description = "Idempotent.")
+    @Path("/{therapistSubject}")
+    @Operation(summary = "Take a therapist out of the client's care team (admin)", description = "Removes an "
+            + "explicit grant and revokes the care that appointments booked until now give, whatever events about "
+            + "them follow (a reschedule, a redelivered booking). A booking made after the removal gives care "
+            + "again. Idempotent.")
     @APIResponse(responseCode = "204", description = "The therapist is not in the care team")
-    @APIResponse(responseCode = "400", description = "Not a username")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
-    @APIResponse(responseCode = "404", description = "No such client")
-    public Response remove(@PathParam("id") UUID id,
-            @PathParam("therapistUsername") @Pattern(regexp = USERNAME, message = "must be a username") String username) {
-        careTeam.remove(id, username);
+    @APIResponse(responseCode = "404", description = "No such client, or the path names no subject")
+    public Response remove(@PathParam("id") UUID id, @PathParam("therapistSubject") UUID therapistSubject) {
+        careTeam.remove(id, therapistSubject);
         return Response.noContent().build();
     }
 }

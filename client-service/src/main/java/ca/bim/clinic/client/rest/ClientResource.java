@@ -119,8 +119,7 @@ public class ClientResource {
     @Path("/{id}")
     @Authenticated
     @Operation(summary = "A client's profile", description = "The client themselves, front desk, admins and "
-            + "therapists with the client in their care. booking-service's own service account gets the status "
-            + "view (id, status, hasAccount, version).")
+            + "therapists with the client in their care.")
     @APIResponse(responseCode = "200", description = "The profile; ETag carries its version",
             headers = @Header(name = "ETag"))
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -128,10 +127,7 @@ public class ClientResource {
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public Response get(@PathParam("id") UUID id) {
         Granted granted = clientService.get(id);
-        ClientResponse body = Caller.SERVICE.equals(granted.actor().role())
-                ? ClientResponse.statusOnly(granted.client())
-                : ClientResponse.from(granted.client());
-        return Response.ok(body).tag(etag(granted.client())).build();
+        return Response.ok(ClientResponse.from(granted.client())).tag(etag(granted.client())).build();
     }
 
     @PATCH

@@ -10,7 +10,7 @@ import ca.bim.clinic.client.domain.Client;
 import ca.bim.clinic.client.domain.ClientStatus;
 import ca.bim.clinic.client.rest.ProfileRequest.EmergencyContact;
 
-/** A client's profile. A service reading a client's status gets only id, status, hasAccount and version. */
+/** A client's profile. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClientResponse(UUID id, String firstName, String lastName, String preferredName, String email,
         String phone, LocalDate dateOfBirth, String preferredLocation, EmergencyContact emergencyContact,
@@ -23,11 +23,5 @@ public record ClientResponse(UUID id, String firstName, String lastName, String 
         return new ClientResponse(client.id, client.firstName, client.lastName, client.preferredName, client.email,
                 client.phone, client.dateOfBirth, client.preferredLocation, contact, client.status,
                 client.keycloakSubject != null, client.createdAt, client.updatedAt, client.version);
-    }
-
-    /** Data minimisation for booking-service: it needs to know the client is active, not who they are. */
-    static ClientResponse statusOnly(Client client) {
-        return new ClientResponse(client.id, null, null, null, null, null, null, null, null, client.status,
-                client.keycloakSubject != null, null, null, client.version);
     }
 }

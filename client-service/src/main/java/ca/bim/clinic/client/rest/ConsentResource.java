@@ -36,8 +36,8 @@ public class ConsentResource {
 
     @GET
     @Operation(summary = "A client's consents: current state and history", description = "The client themselves, "
-            + "front desk, admins, therapists with the client in their care, and booking-service's own service "
-            + "account (to check `data-sharing` before sharing a booking with a partner clinic).")
+            + "front desk, admins and therapists with the client in their care. Consents concern partner clinics "
+            + "(`data-sharing`); withdrawing one changes nothing for clinic staff.")
     @APIResponse(responseCode = "200", description = "Current state of treatment, data-sharing and "
             + "marketing-email consent, and every grant and withdrawal")
     @APIResponse(responseCode = "401", description = "No valid token")

@@ -30,9 +30,10 @@ import ca.bim.clinic.client.domain.Client;
  * data;</li>
  * <li>therapist: only for clients in their care: profile and consents (read), intake and notes (read, write);</li>
  * <li>client: only their own record: profile, intake, consents (read, change), notes, care team, access log and
- * export (read);</li>
- * <li>booking-service's own service account: profile status and consents (read).</li>
+ * export (read).</li>
  * </ul>
+ * Partners and services have no rule here: partners never read client records, and booking-service reads standings
+ * through the internal standing feed. Consents concern partners only; withdrawing one changes nothing for staff.
  */
 @ApplicationScoped
 public class AccessPolicy {
@@ -43,7 +44,6 @@ public class AccessPolicy {
             INTAKE_WRITE, NOTES_READ, NOTES_WRITE);
     private static final Set<Permission> OWN_CLIENT = EnumSet.of(PROFILE_READ, PROFILE_WRITE, INTAKE_READ,
             INTAKE_WRITE, CONSENTS_READ, CONSENTS_WRITE, NOTES_READ, CARE_TEAM_READ, ACCESS_LOG_READ, EXPORT);
-    private static final Set<Permission> BOOKING_SERVICE = EnumSet.of(PROFILE_READ, CONSENTS_READ);
 
     /** The role under which the caller may do it, or empty when no rule allows it. */
     public Optional<String> grantingRole(Caller caller, Client client, Permission permission, BooleanSupplier inCare) {
@@ -58,9 +58,6 @@ public class AccessPolicy {
         }
         if (caller.has(Caller.CLIENT) && client.isOwnedBy(caller.subject()) && OWN_CLIENT.contains(permission)) {
             return Optional.of(Caller.CLIENT);
-        }
-        if (caller.isBookingService() && BOOKING_SERVICE.contains(permission)) {
-            return Optional.of(Caller.SERVICE);
         }
         return Optional.empty();
     }

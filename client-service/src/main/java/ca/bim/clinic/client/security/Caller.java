@@ -6,7 +6,6 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import ca.bim.clinic.client.config.RecordsConfig;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** The authenticated caller of the current request, seen through the clinic's roles. */
@@ -25,19 +24,17 @@ public class Caller {
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
-    private final RecordsConfig config;
 
-    Caller(SecurityIdentity identity, JsonWebToken token, RecordsConfig config) {
+    Caller(SecurityIdentity identity, JsonWebToken token) {
         this.identity = identity;
         this.token = token;
-        this.config = config;
     }
 
     public String subject() {
         return identity.getPrincipal().getName();
     }
 
-    /** The Keycloak username (`preferred_username`), which care relationships and note authorship use. */
+    /** The Keycloak username (`preferred_username`): note authorship and display; care is keyed on {@link #subject()}. */
     public String username() {
         String username = token.getClaim("preferred_username");
         if (username != null) {
@@ -55,24 +52,15 @@ public class Caller {
         return has(ADMIN) || has(FRONT_DESK) || has(THERAPIST);
     }
 
-    /**
-     * booking-service calling as itself: a client-credentials token whose authorised party is booking-service and
-     * which carries none of the realm's roles (so a user token issued to that client never qualifies by role).
-     */
-    public boolean isBookingService() {
-        return isBookingService(identity, token.getClaim("azp"), config);
-    }
-
-    /** The rule of {@link #isBookingService()}, for checks that run before a request-scoped caller exists. */
-    static boolean isBookingService(SecurityIdentity identity, Object azp, RecordsConfig config) {
-        return !identity.isAnonymous() && config.bookingServiceClientId().equals(azp)
-                && ROLES.stream().noneMatch(identity::hasRole);
-    }
-
     /** The role to record when no rule granted anything. */
     public String primaryRole() {
         return ROLES.stream().filter(identity::hasRole).findFirst()
-                .orElse(isBookingService() ? SERVICE : "none");
+                .orElse(isService() ? SERVICE : "none");
+    }
+
+    /** A service calling as itself, recognised by a service role granted to its Keycloak client. */
+    public boolean isService() {
+        return has(ServiceRoles.BOOKING_EVENTS_WRITE) || has(ServiceRoles.CLIENT_STANDING_READ);
     }
 
     public Actor as(String role) {

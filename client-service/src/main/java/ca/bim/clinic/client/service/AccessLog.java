@@ -1,6 +1,8 @@
 package ca.bim.clinic.client.service;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +41,22 @@ public class AccessLog {
     @Transactional(TxType.REQUIRES_NEW)
     public void denied(UUID clientId, Actor actor, AccessAction action, AccessResource resource, UUID resourceId) {
         entries.persist(entry(clientId, actor, action, resource, resourceId, AccessOutcome.denied));
+    }
+
+    /**
+     * Records a read of the client's appointments that booking-service reported (its {@code client.appointments-read}
+     * event), in the surrounding transaction, dated when the read happened. The event id stands in for the request id, which the event lacks.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void appointmentsRead(UUID clientId, Actor viewer, String request, List<UUID> appointmentIds,
+            UUID eventId, Instant readAt) {
+        AccessLogEntry entry = entry(clientId, viewer, AccessAction.read, AccessResource.appointments, null,
+                AccessOutcome.allowed);
+        entry.request = request;
+        entry.appointmentIds = appointmentIds.toArray(UUID[]::new);
+        entry.requestId = eventId.toString();
+        entry.occurredAt = readAt;
+        entries.persist(entry);
     }
 
     private AccessLogEntry entry(UUID clientId, Actor actor, AccessAction action, AccessResource resource,

@@ -2,6 +2,7 @@ package ca.bim.clinic.client.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,41 +11,49 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import ca.bim.clinic.client.config.RecordsConfig;
 import ca.bim.clinic.client.domain.BookingEventType;
-import ca.bim.clinic.client.domain.CareSource;
 import ca.bim.clinic.client.domain.EventOutcome;
+import ca.bim.clinic.client.repository.CareRepository.AppointmentState;
 import ca.bim.clinic.client.repository.ClientRepository;
 import ca.bim.clinic.client.repository.ProcessedEventRepository;
 import ca.bim.clinic.client.security.Actor;
 
 /**
- * Consumes booking-service's appointment events, once per event id: the de-duplication row and the effect commit
- * in one transaction, so a redelivery (at-least-once) finds the row and changes nothing.
+ * Consumes booking-service's events, once per event id: the de-duplication row and the effect commit in one
+ * transaction, so a redelivery (at-least-once) finds the row and changes nothing. Appointment events keep care in
+ * step with appointments (order-tolerant, see {@link ca.bim.clinic.client.repository.CareRepository#apply});
+ * {@code client.appointments-read} becomes an entry in the client's access log.
  */
 @ApplicationScoped
 public class BookingEventService {
 
     private static final Logger LOG = Logger.getLogger(BookingEventService.class);
 
+    /** Who the access log names for changes made by booking events. */
+    static final Actor BOOKING_SERVICE = Actor.service("booking-service");
+
     private final ProcessedEventRepository processed;
     private final ClientRepository clients;
     private final CareTeamService careTeam;
-    private final RecordsConfig config;
+    private final AccessLog accessLog;
     private final Clock clock;
 
     BookingEventService(ProcessedEventRepository processed, ClientRepository clients, CareTeamService careTeam,
-            RecordsConfig config, Clock clock) {
+            AccessLog accessLog, Clock clock) {
         this.processed = processed;
         this.clients = clients;
         this.careTeam = careTeam;
-        this.config = config;
+        this.accessLog = accessLog;
         this.clock = clock;
     }
 
-    /** The parts of an event this service uses. {@code practitionerUsername} is null for a practitioner without a login. */
-    public record Received(UUID id, String type, Instant occurredAt, UUID appointmentId, UUID clientId,
-            String practitionerUsername) {
+    /**
+     * The parts of an event this service uses; fields a type does not carry are null. {@code practitionerSubject} is
+     * null for a practitioner without a login.
+     */
+    public record Received(UUID id, String type, Instant occurredAt, UUID clientId, UUID appointmentId,
+            Instant startsAt, String practitionerSubject, String practitionerUsername, String viewerSubject,
+            String viewerRole, List<UUID> appointmentIds, String request) {
     }
 
     /** Applies the event unless its id was processed before; returns the outcome, empty for a duplicate. */
@@ -57,8 +66,7 @@ public class BookingEventService {
             return Optional.empty();
         }
         switch (outcome) {
-            case applied -> careTeam.add(event.clientId(), event.practitionerUsername(), CareSource.booking,
-                    Actor.service(config.bookingServiceClientId()));
+            case applied -> apply(event, type.orElseThrow());
             // Ids only: the event's payload carries no personal data, and neither does this line.
             case unknownClient -> LOG.warnf("Booking event %s (%s, appointment %s) names client %s, which has no "
                     + "record here; recorded as processed", event.id(), event.type(), event.appointmentId(),
@@ -71,11 +79,25 @@ public class BookingEventService {
         return Optional.of(outcome);
     }
 
+    private void apply(Received event, BookingEventType type) {
+        if (type == BookingEventType.APPOINTMENTS_READ) {
+            accessLog.appointmentsRead(event.clientId(),
+                    new Actor(event.viewerSubject(), event.viewerSubject(), event.viewerRole()),
+                    event.request(), event.appointmentIds(), event.id(), event.occurredAt());
+            return;
+        }
+        // A stale event (older than what is known, or after a cancellation) changes nothing, and that is fine.
+        careTeam.apply(new AppointmentState(event.appointmentId(), event.clientId(), event.practitionerSubject(),
+                event.practitionerUsername(), type.careStatus(), event.occurredAt(), event.startsAt()),
+                BOOKING_SERVICE);
+    }
+
     private EventOutcome outcomeOf(Received event, Optional<BookingEventType> type) {
         if (type.isEmpty()) {
             return EventOutcome.unknownType;
         }
-        if (!type.get().joinsCareTeam() || event.practitionerUsername() == null) {
+        // Care is keyed on the therapist's subject: an appointment without one (no login) grants nothing.
+        if (type.get().isAppointmentEvent() && event.practitionerSubject() == null) {
             return EventOutcome.noEffect;
         }
         // Clients are archived, never deleted, so a record seen here is still there when the effect is applied.

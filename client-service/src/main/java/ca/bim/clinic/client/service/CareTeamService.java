@@ -6,85 +6,96 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
+import jakarta.transaction.Transactional.TxType;
 
-import ca.bim.clinic.client.config.RecordsConfig;
 import ca.bim.clinic.client.domain.AccessAction;
 import ca.bim.clinic.client.domain.AccessResource;
-import ca.bim.clinic.client.domain.CareRelationship;
-import ca.bim.clinic.client.domain.CareSource;
-import ca.bim.clinic.client.repository.CareRelationshipRepository;
-import ca.bim.clinic.client.repository.ClientRepository;
+import ca.bim.clinic.client.repository.CareRepository;
+import ca.bim.clinic.client.repository.CareRepository.AppointmentState;
 import ca.bim.clinic.client.security.Actor;
 import ca.bim.clinic.client.security.Permission;
 
 /**
- * Care relationships: which therapist (by Keycloak username) may see a client's clinical data. Admins manage them
- * over HTTP; booking events add them through {@link BookingEventService}.
+ * Care relationships: which therapists (by Keycloak subject) may see a client's clinical data. Booking events
+ * keep them in step with appointments; admins grant and remove them explicitly, and a removal outranks every
+ * appointment booked before it.
  */
 @ApplicationScoped
 public class CareTeamService {
 
-    private final CareRelationshipRepository relationships;
-    private final ClientRepository clients;
+    private final CareRepository care;
+    private final CareRule rule;
     private final RecordAccess access;
     private final AccessLog accessLog;
-    private final RecordsConfig config;
     private final Clock clock;
 
-    CareTeamService(CareRelationshipRepository relationships, ClientRepository clients, RecordAccess access,
-            AccessLog accessLog, RecordsConfig config, Clock clock) {
-        this.config = config;
-        this.relationships = relationships;
-        this.clients = clients;
+    CareTeamService(CareRepository care, CareRule rule, RecordAccess access, AccessLog accessLog, Clock clock) {
+        this.care = care;
+        this.rule = rule;
         this.access = access;
         this.accessLog = accessLog;
         this.clock = clock;
     }
 
+    /** Who is in the client's care now. */
     @Transactional
-    public List<CareRelationship> list(UUID clientId) {
+    public List<CareRule.Member> list(UUID clientId) {
         access.require(clientId, Permission.CARE_TEAM_READ, AccessAction.read, null);
-        return relationships.ofClient(clientId);
+        return rule.members(clientId);
     }
 
-    /** The admin endpoint: checks the caller, then adds as them. */
+    /** An admin puts a therapist in care without an appointment, until removed. Idempotent. */
     @Transactional
-    public boolean addAsCaller(UUID clientId, String therapistUsername) {
-        Actor actor = access.check(clientId, Permission.CARE_TEAM_WRITE, AccessAction.add, null).actor();
-        return add(clientId, therapistUsername, CareSource.admin, actor);
+    public void grant(UUID clientId, UUID therapistSubject) {
+        Actor actor = access.check(clientId, Permission.CARE_TEAM_WRITE, AccessAction.add, therapistSubject).actor();
+        if (care.grant(clientId, therapistSubject.toString(), clock.instant(), actor.name())) {
+            accessLog.allowed(clientId, actor, AccessAction.add, AccessResource.careTeam, therapistSubject);
+        }
     }
 
     /**
-     * For booking events (no HTTP caller): adds with booking-service's identity as the actor, or this service's
-     * own for other sources.
+     * An admin takes a therapist out of care: their grant goes, and appointments booked until now no longer count,
+     * whatever events about them arrive later. Idempotent.
      */
     @Transactional
-    public boolean add(UUID clientId, String therapistUsername, CareSource source) {
-        String actor = source == CareSource.booking ? config.bookingServiceClientId() : "client-service";
-        return add(clientId, therapistUsername, source, Actor.service(actor));
+    public void remove(UUID clientId, UUID therapistSubject) {
+        Actor actor = access.require(clientId, Permission.CARE_TEAM_WRITE, AccessAction.remove, therapistSubject)
+                .actor();
+        care.revoke(clientId, therapistSubject.toString(), clock.instant(), actor.name());
     }
 
     /**
-     * Puts a therapist in a client's care team unless already there (idempotent, safe under concurrent adds) and
-     * records the change in the client's access log in the same transaction. Returns whether it was added. The
-     * caller has authorised {@code actor}; for booking events use {@link Actor#service(String)}.
+     * Applies an appointment event (booking-service's service identity, no user). When the therapist's care
+     * starts or ends because of it, the client's access log says so. Returns whether the appointment changed.
      */
-    @Transactional
-    public boolean add(UUID clientId, String therapistUsername, CareSource source, Actor actor) {
-        if (clients.findByIdOptional(clientId).isEmpty()) {
-            throw new NotFoundException(RecordAccess.NO_SUCH_CLIENT);
+    @Transactional(TxType.MANDATORY)
+    public boolean apply(AppointmentState event, Actor actor) {
+        UUID clientId = event.clientId();
+        String before = care.appointment(event.appointmentId()).map(a -> a.therapistSubject).orElse(null);
+        boolean beforeInCare = before != null && rule.inCare(clientId, before);
+        boolean newInCareBefore = event.therapistSubject().equals(before) ? beforeInCare
+                : rule.inCare(clientId, event.therapistSubject());
+        if (!care.apply(event, clock.instant())) {
+            return false;
         }
-        boolean added = relationships.addIfAbsent(clientId, therapistUsername, source, clock.instant(), actor.name());
-        if (added) {
-            accessLog.allowed(clientId, actor, AccessAction.add, AccessResource.careTeam, null);
+        if (before != null && !before.equals(event.therapistSubject()) && beforeInCare
+                && !rule.inCare(clientId, before)) {
+            accessLog.allowed(clientId, actor, AccessAction.remove, AccessResource.careTeam, asId(before));
         }
-        return added;
+        boolean newInCareAfter = rule.inCare(clientId, event.therapistSubject());
+        if (newInCareAfter != newInCareBefore) {
+            accessLog.allowed(clientId, actor, newInCareAfter ? AccessAction.add : AccessAction.remove,
+                    AccessResource.careTeam, asId(event.therapistSubject()));
+        }
+        return true;
     }
 
-    @Transactional
-    public boolean remove(UUID clientId, String therapistUsername) {
-        access.require(clientId, Permission.CARE_TEAM_WRITE, AccessAction.remove, null);
-        return relationships.remove(clientId, therapistUsername);
+    /** Keycloak subjects are UUIDs here; the log names the therapist by it (null for any other form). */
+    private static UUID asId(String subject) {
+        try {
+            return UUID.fromString(subject);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -43,16 +43,18 @@ public class ClientService {
     private final Caller caller;
     private final ProfileValidation validation;
     private final ObjectMapper json;
+    private final StandingOutbox standing;
     private final Clock clock;
 
     ClientService(ClientRepository clients, RecordAccess access, AccessLog accessLog, Caller caller,
-            ProfileValidation validation, ObjectMapper json, Clock clock) {
+            ProfileValidation validation, ObjectMapper json, StandingOutbox standing, Clock clock) {
         this.clients = clients;
         this.access = access;
         this.accessLog = accessLog;
         this.caller = caller;
         this.validation = validation;
         this.json = json;
+        this.standing = standing;
         this.clock = clock;
     }
 
@@ -81,6 +83,8 @@ public class ClientService {
         client.updatedAt = now;
         clients.persist(client);
         accessLog.allowed(client.id, actor, AccessAction.create, AccessResource.profile, null);
+        // A new id: no other transaction changes this client's standing yet, so no lock is needed.
+        standing.record(client);
         return client;
     }
 
@@ -135,12 +139,14 @@ public class ClientService {
 
     @Transactional
     public Client archive(UUID id) {
+        standing.lock(id);
         Client client = access.require(id, Permission.PROFILE_ARCHIVE, AccessAction.archive, null).client();
         if (client.status == ClientStatus.archived) {
             throw DomainException.conflict("The client is already archived");
         }
         client.status = ClientStatus.archived;
         client.updatedAt = clock.instant();
+        standing.record(client);
         return client;
     }
 

@@ -23,11 +23,13 @@ public class ConsentService {
 
     private final ConsentEventRepository events;
     private final RecordAccess access;
+    private final StandingOutbox standing;
     private final Clock clock;
 
-    ConsentService(ConsentEventRepository events, RecordAccess access, Clock clock) {
+    ConsentService(ConsentEventRepository events, RecordAccess access, StandingOutbox standing, Clock clock) {
         this.events = events;
         this.access = access;
+        this.standing = standing;
         this.clock = clock;
     }
 
@@ -38,9 +40,13 @@ public class ConsentService {
         return events.history(clientId);
     }
 
-    /** Records a grant or withdrawal. Withdrawing is always possible; granting needs an active client. */
+    /**
+     * Records a grant or withdrawal and publishes the client's new standing in the same transaction. Withdrawing is
+     * always possible; granting needs an active client.
+     */
     @Transactional
     public List<ConsentEvent> decide(UUID clientId, ConsentType consent, ConsentDecision decision) {
+        standing.lock(clientId);
         AccessAction action = decision == ConsentDecision.granted ? AccessAction.grant : AccessAction.withdraw;
         Granted granted = access.require(clientId, Permission.CONSENTS_WRITE, action, null);
         if (decision == ConsentDecision.granted && granted.client().status == ClientStatus.archived) {
@@ -55,6 +61,7 @@ public class ConsentService {
         event.actor = granted.actor().name();
         event.actorRole = granted.actor().role();
         events.persist(event);
+        standing.record(granted.client());
         return events.history(clientId);
     }
 }

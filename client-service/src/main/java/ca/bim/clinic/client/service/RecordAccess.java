@@ -10,7 +10,6 @@ import jakarta.ws.rs.NotFoundException;
 
 import ca.bim.clinic.client.domain.AccessAction;
 import ca.bim.clinic.client.domain.Client;
-import ca.bim.clinic.client.repository.CareRelationshipRepository;
 import ca.bim.clinic.client.repository.ClientRepository;
 import ca.bim.clinic.client.security.AccessPolicy;
 import ca.bim.clinic.client.security.Actor;
@@ -29,15 +28,14 @@ public class RecordAccess {
     public static final String NO_SUCH_CLIENT = "No client record with this id";
 
     private final ClientRepository clients;
-    private final CareRelationshipRepository careTeam;
+    private final CareRule care;
     private final AccessPolicy policy;
     private final AccessLog accessLog;
     private final Caller caller;
 
-    RecordAccess(ClientRepository clients, CareRelationshipRepository careTeam, AccessPolicy policy,
-            AccessLog accessLog, Caller caller) {
+    RecordAccess(ClientRepository clients, CareRule care, AccessPolicy policy, AccessLog accessLog, Caller caller) {
         this.clients = clients;
-        this.careTeam = careTeam;
+        this.care = care;
         this.policy = policy;
         this.accessLog = accessLog;
         this.caller = caller;
@@ -60,7 +58,7 @@ public class RecordAccess {
     public Granted check(UUID clientId, Permission permission, AccessAction action, UUID resourceId) {
         Client client = clients.findByIdOptional(clientId).orElseThrow(() -> new NotFoundException(NO_SUCH_CLIENT));
         String role = policy.grantingRole(caller, client, permission,
-                () -> careTeam.inCare(clientId, caller.username()))
+                () -> care.inCare(clientId, caller.subject()))
                 .orElse(null);
         if (role == null) {
             accessLog.denied(clientId, caller.as(caller.primaryRole()), action, permission.resource(), resourceId);

@@ -11,12 +11,10 @@ import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.client.domain.AccessAction;
 import ca.bim.clinic.client.domain.AccessLogEntry;
-import ca.bim.clinic.client.domain.CareRelationship;
 import ca.bim.clinic.client.domain.Client;
 import ca.bim.clinic.client.domain.ConsentEvent;
 import ca.bim.clinic.client.domain.IntakeVersion;
 import ca.bim.clinic.client.repository.AccessLogRepository;
-import ca.bim.clinic.client.repository.CareRelationshipRepository;
 import ca.bim.clinic.client.repository.ConsentEventRepository;
 import ca.bim.clinic.client.repository.IntakeVersionRepository;
 import ca.bim.clinic.client.security.Permission;
@@ -32,12 +30,12 @@ public class RecordService {
     private final AccessLogRepository accessLog;
     private final IntakeVersionRepository intake;
     private final ConsentEventRepository consents;
-    private final CareRelationshipRepository careTeam;
+    private final CareRule careTeam;
     private final NoteService notes;
     private final Clock clock;
 
     RecordService(RecordAccess access, AccessLogRepository accessLog, IntakeVersionRepository intake,
-            ConsentEventRepository consents, CareRelationshipRepository careTeam, NoteService notes, Clock clock) {
+            ConsentEventRepository consents, CareRule careTeam, NoteService notes, Clock clock) {
         this.access = access;
         this.accessLog = accessLog;
         this.intake = intake;
@@ -55,7 +53,7 @@ public class RecordService {
     }
 
     public record Export(Instant exportedAt, Client profile, List<IntakeVersion> intakeHistory,
-            List<ConsentEvent> consentHistory, List<NoteView> notes, List<CareRelationship> careTeam,
+            List<ConsentEvent> consentHistory, List<NoteView> notes, List<CareRule.Member> careTeam,
             List<AccessLogEntry> accessLog) {
     }
 
@@ -65,6 +63,6 @@ public class RecordService {
         Client client = access.require(clientId, Permission.EXPORT, AccessAction.export, null).client();
         accessLog.flush();
         return new Export(clock.instant(), client, intake.listAll(clientId), consents.history(clientId),
-                notes.all(clientId), careTeam.ofClient(clientId), accessLog.listAll(clientId));
+                notes.all(clientId), careTeam.members(clientId), accessLog.listAll(clientId));
     }
 }

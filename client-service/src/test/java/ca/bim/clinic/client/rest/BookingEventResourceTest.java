@@ -1,8 +1,11 @@
 package ca.bim.clinic.client.rest;
 
+import static ca.bim.clinic.client.rest.AppointmentEvents.EVENTS;
+import static ca.bim.clinic.client.rest.AppointmentEvents.deliver;
 import static ca.bim.clinic.client.rest.Fixtures.AUBREY;
 import static ca.bim.clinic.client.rest.Fixtures.LAWRENCE;
 import static ca.bim.clinic.client.rest.Fixtures.as;
+import static ca.bim.clinic.client.rest.Fixtures.subjectOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -11,6 +14,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,9 +32,9 @@ import ca.bim.clinic.client.domain.AccessAction;
 import ca.bim.clinic.client.domain.AccessResource;
 import ca.bim.clinic.client.domain.EventOutcome;
 import ca.bim.clinic.client.domain.ProcessedEvent;
+import ca.bim.clinic.client.rest.AppointmentEvents.Appointment;
 import ca.bim.clinic.client.rest.Fixtures.Account;
 import ca.bim.clinic.client.repository.AccessLogRepository;
-import ca.bim.clinic.client.repository.CareRelationshipRepository;
 import ca.bim.clinic.client.repository.ProcessedEventRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -37,16 +42,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 
+/** Care follows appointments: booking events in any order, admin removals, and who may deliver events. */
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
 class BookingEventResourceTest {
 
-    private static final String EVENTS = "/internal/v1/booking-events";
-
-    @Inject
-    CareRelationshipRepository careTeam;
+    private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.HOURS);
 
     @Inject
     AccessLogRepository accessLog;
@@ -59,38 +61,18 @@ class BookingEventResourceTest {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
-    /** An envelope as booking-service sends it, with every field of the contract. */
-    private static String event(UUID id, String type, String clientId, String practitionerUsername) {
-        String username = practitionerUsername == null ? "null" : "\"" + practitionerUsername + "\"";
-        return """
-                {"id": "%s", "type": "%s", "occurredAt": "2026-11-21T18:04:05.123Z", "version": 1,
-                 "data": {"appointmentId": "%s", "clientId": "%s", "practitionerId": "%s",
-                          "practitionerUsername": %s, "locationId": "%s", "locationCode": "richmond",
-                          "appointmentTypeCode": "sports-massage-60", "startsAt": "2026-11-24T10:00:00-08:00",
-                          "endsAt": "2026-11-24T11:00:00-08:00", "status": "BOOKED"}}
-                """.formatted(id, type, UUID.randomUUID(), clientId, UUID.randomUUID(), username, UUID.randomUUID());
+    private static Instant at(int minutes) {
+        return T0.plus(minutes, ChronoUnit.MINUTES);
     }
 
-    private static String booked(String clientId, String practitionerUsername) {
-        return event(UUID.randomUUID(), "appointment.booked", clientId, practitionerUsername);
+    private static int notesStatus(String therapist, Account client) {
+        return as(Fixtures.therapist(therapist)).get("/api/v1/clients/{id}/notes", client.id()).statusCode();
     }
 
-    private static ValidatableResponse deliver(String body) {
-        return deliver(Fixtures.bookingService(), body);
-    }
-
-    private static ValidatableResponse deliver(String token, String body) {
-        return as(token).contentType(ContentType.JSON).body(body).post(EVENTS).then();
-    }
-
-    private long careRows(String clientId) {
-        return QuarkusTransaction.requiringNew().call(() -> careTeam.count("key.clientId", UUID.fromString(clientId)));
-    }
-
-    private long careTeamAdds(String clientId) {
+    private long careTeamLog(String clientId, AccessAction action) {
         return QuarkusTransaction.requiringNew().call(() -> accessLog.count(
                 "clientId = ?1 and resource = ?2 and action = ?3", UUID.fromString(clientId), AccessResource.careTeam,
-                AccessAction.add));
+                action));
     }
 
     private ProcessedEvent processed(UUID eventId) {
@@ -98,22 +80,25 @@ class BookingEventResourceTest {
     }
 
     @Test
-    void aBookingPutsThePractitionerInCareSoTheyReadTheIntake() {
+    void aBookingPutsTheTherapistInCareSoTheyReadTheIntake() {
         Account alice = Fixtures.newClient();
         as(alice.token()).contentType(ContentType.JSON).body(IntakeResourceTest.INTAKE)
                 .put("/api/v1/clients/{id}/intake", alice.id()).then().statusCode(201);
         as(Fixtures.therapist(LAWRENCE)).get("/api/v1/clients/{id}/intake", alice.id()).then().statusCode(403);
 
+        Appointment appointment = Appointment.of(alice.id(), LAWRENCE);
         UUID eventId = UUID.randomUUID();
-        deliver(event(eventId, "appointment.booked", alice.id(), LAWRENCE)).statusCode(204);
+        deliver(appointment.event(eventId, "appointment.booked", at(0))).statusCode(204);
 
         as(Fixtures.therapist(LAWRENCE)).get("/api/v1/clients/{id}/intake", alice.id())
                 .then().statusCode(200).body("answers.conditions", contains("asthma"));
-        as(Fixtures.therapist(AUBREY)).get("/api/v1/clients/{id}/intake", alice.id()).then().statusCode(403);
+        assertThat(notesStatus(AUBREY, alice)).isEqualTo(403);
         as(alice.token()).get("/api/v1/clients/{id}/care-team", alice.id())
                 .then().statusCode(200)
-                .body("therapistUsername", contains(LAWRENCE))
+                .body("therapistSubject", contains(subjectOf(LAWRENCE)))
+                .body("[0].therapistUsername", equalTo(LAWRENCE))
                 .body("[0].source", equalTo("booking"))
+                .body("[0].since", equalTo(at(0).toString()))
                 .body("[0].addedBy", equalTo("booking-service"));
         as(alice.token()).queryParam("size", 100).get("/api/v1/clients/{id}/access-log", alice.id())
                 .then().statusCode(200)
@@ -122,43 +107,147 @@ class BookingEventResourceTest {
         ProcessedEvent row = processed(eventId);
         assertThat(row.type).isEqualTo("appointment.booked");
         assertThat(row.outcome).isEqualTo(EventOutcome.applied);
-        assertThat(row.occurredAt).hasToString("2026-11-21T18:04:05.123Z");
+        assertThat(row.occurredAt).isEqualTo(at(0));
+    }
+
+    @Test
+    void bookThenCancelGivesNoAccess() {
+        Account alice = Fixtures.newClient();
+        Appointment appointment = Appointment.of(alice.id(), LAWRENCE);
+        deliver(appointment.event("appointment.booked", at(0))).statusCode(204);
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(200);
+
+        deliver(appointment.event("appointment.cancelled", at(1))).statusCode(204);
+
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(403);
+        as(alice.token()).get("/api/v1/clients/{id}/care-team", alice.id()).then().body("$", empty());
+        assertThat(careTeamLog(alice.id(), AccessAction.add)).isEqualTo(1);
+        assertThat(careTeamLog(alice.id(), AccessAction.remove)).isEqualTo(1);
+    }
+
+    @Test
+    void aLateBookedEventAfterTheCancellationDoesNotResurrectAccess() {
+        Account alice = Fixtures.newClient();
+        Appointment appointment = Appointment.of(alice.id(), LAWRENCE);
+        deliver(appointment.event("appointment.cancelled", at(5))).statusCode(204);
+        deliver(appointment.event("appointment.booked", at(0))).statusCode(204);
+        deliver(appointment.event("appointment.rescheduled", at(2))).statusCode(204);
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(403);
+        // Even an event dated after the cancellation cannot reopen it: cancelled is final.
+        deliver(appointment.event("appointment.rescheduled", at(9))).statusCode(204);
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(403);
+    }
+
+    @Test
+    void anOlderEventArrivingLateDoesNotOverwriteANewerState() {
+        Account alice = Fixtures.newClient();
+        Appointment appointment = Appointment.of(alice.id(), AUBREY);
+        deliver(appointment.event("appointment.booked", at(0))).statusCode(204);
+        deliver(appointment.event("appointment.checked-in", at(10))).statusCode(204);
+        deliver(appointment.event("appointment.completed", at(70))).statusCode(204);
+        // The reschedule of an hour before arrives last; the visit stays completed and in care.
+        deliver(appointment.startingAt(appointment.startsAt().plus(1, ChronoUnit.DAYS))
+                .event("appointment.rescheduled", at(5))).statusCode(204);
+        assertThat(notesStatus(AUBREY, alice)).isEqualTo(200);
+    }
+
+    @Test
+    void everyVisitStateButCancelledKeepsTheTherapistInCare() {
+        for (String type : List.of("appointment.checked-in", "appointment.completed", "appointment.no-show")) {
+            Account alice = Fixtures.newClient();
+            Appointment appointment = Appointment.of(alice.id(), AUBREY);
+            deliver(appointment.event("appointment.booked", at(0))).statusCode(204);
+            deliver(appointment.event(type, at(30))).statusCode(204);
+            assertThat(notesStatus(AUBREY, alice)).as(type).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aRescheduleToAnotherTherapistMovesTheCare() {
+        Account alice = Fixtures.newClient();
+        UUID appointmentId = UUID.randomUUID();
+        Appointment withLawrence = new Appointment(appointmentId, alice.id(), LAWRENCE,
+                Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
+        deliver(withLawrence.event("appointment.booked", at(0))).statusCode(204);
+        deliver(new Appointment(appointmentId, alice.id(), AUBREY, withLawrence.startsAt())
+                .event("appointment.rescheduled", at(3))).statusCode(204);
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(403);
+        assertThat(notesStatus(AUBREY, alice)).isEqualTo(200);
+    }
+
+    @Test
+    void adminRemovalSurvivesARescheduleAndAReplayedOrLateBookedEvent() {
+        Account alice = Fixtures.newClient();
+        Appointment appointment = Appointment.of(alice.id(), LAWRENCE);
+        Appointment earlier = Appointment.of(alice.id(), LAWRENCE);
+        String booked = appointment.event("appointment.booked", at(0));
+        deliver(booked).statusCode(204);
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(200);
+
+        as(Fixtures.admin()).delete("/api/v1/clients/{id}/care-team/{t}", alice.id(), subjectOf(LAWRENCE))
+                .then().statusCode(204);
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(403);
+
+        // The same booking rescheduled after the removal, its booked event redelivered under a new id (a replay),
+        // and a booking from before the removal whose event only arrives now: none of them restores care.
+        deliver(appointment.startingAt(appointment.startsAt().plus(1, ChronoUnit.DAYS))
+                .event("appointment.rescheduled", Instant.now())).statusCode(204);
+        deliver(booked).statusCode(204);
+        deliver(booked.replaceFirst("\"id\": \"[^\"]+\"", "\"id\": \"" + UUID.randomUUID() + "\"")).statusCode(204);
+        deliver(earlier.event("appointment.booked", at(-30))).statusCode(204);
+        deliver(earlier.event("appointment.checked-in", Instant.now())).statusCode(204);
+
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(403);
+        as(Fixtures.admin()).get("/api/v1/clients/{id}/care-team", alice.id()).then().body("$", empty());
+    }
+
+    @Test
+    void aNewBookingMadeAfterTheRemovalGivesCareAgain() throws InterruptedException {
+        Account alice = Fixtures.newClient();
+        deliver(Appointment.of(alice.id(), AUBREY).event("appointment.booked", at(0))).statusCode(204);
+        as(Fixtures.admin()).delete("/api/v1/clients/{id}/care-team/{t}", alice.id(), subjectOf(AUBREY))
+                .then().statusCode(204);
+        assertThat(notesStatus(AUBREY, alice)).isEqualTo(403);
+
+        Thread.sleep(5);
+        deliver(Appointment.of(alice.id(), AUBREY).event("appointment.booked", Instant.now())).statusCode(204);
+
+        assertThat(notesStatus(AUBREY, alice)).isEqualTo(200);
+    }
+
+    @Test
+    void careIsKeyedOnTheSubjectSoARenamedTherapistKeepsIt() {
+        Account alice = Fixtures.newClient();
+        deliver(Appointment.of(alice.id(), LAWRENCE).event("appointment.booked", at(0))).statusCode(204);
+
+        String renamed = ca.bim.clinic.testing.Tokens.of("lawrence.lam", subjectOf(LAWRENCE), "therapist");
+        as(renamed).get("/api/v1/clients/{id}/notes", alice.id()).then().statusCode(200);
+        // Someone else who now holds the old username has a different subject and no care.
+        String namesake = ca.bim.clinic.testing.Tokens.of(LAWRENCE, UUID.randomUUID().toString(), "therapist");
+        as(namesake).get("/api/v1/clients/{id}/notes", alice.id()).then().statusCode(403);
+
+        // The care team shows the newest username booking-service reports, for display only.
+        deliver(Appointment.of(alice.id(), "lawrence.lam").event("appointment.booked", at(1))).statusCode(204);
+        as(alice.token()).get("/api/v1/clients/{id}/care-team", alice.id())
+                .then().body("therapistSubject", contains(subjectOf(LAWRENCE)))
+                .body("[0].therapistUsername", equalTo("lawrence.lam"));
     }
 
     @Test
     void aDuplicateDeliveryChangesNothing() {
         Account alice = Fixtures.newClient();
-        String booked = booked(alice.id(), LAWRENCE);
-        deliver(booked).statusCode(204);
-        // An admin takes lawrence out: a redelivered event must not put him back.
-        as(Fixtures.admin()).delete("/api/v1/clients/{id}/care-team/{t}", alice.id(), LAWRENCE).then().statusCode(204);
-        assertThat(careRows(alice.id())).isZero();
-
+        String booked = Appointment.of(alice.id(), LAWRENCE).event("appointment.booked", at(0));
         deliver(booked).statusCode(204);
         deliver(booked).statusCode(204);
-
-        assertThat(careRows(alice.id())).isZero();
-        assertThat(careTeamAdds(alice.id())).isEqualTo(1);
-    }
-
-    @Test
-    void aRedeliveryDoesNotDuplicateTheRelationshipNorItsLogEntry() {
-        Account alice = Fixtures.newClient();
-        String booked = booked(alice.id(), LAWRENCE);
-        deliver(booked).statusCode(204);
-        deliver(booked).statusCode(204);
-        // A second booking with the same practitioner: a new event, still one relationship.
-        deliver(booked(alice.id(), LAWRENCE)).statusCode(204);
-
-        assertThat(careRows(alice.id())).isEqualTo(1);
-        assertThat(careTeamAdds(alice.id())).isEqualTo(1);
+        deliver(Appointment.of(alice.id(), LAWRENCE).event("appointment.booked", at(1))).statusCode(204);
+        assertThat(careTeamLog(alice.id(), AccessAction.add)).isEqualTo(1);
     }
 
     @Test
     void concurrentDeliveriesOfOneEventApplyItOnce() throws Exception {
         Account alice = Fixtures.newClient();
         UUID eventId = UUID.randomUUID();
-        String booked = event(eventId, "appointment.booked", alice.id(), AUBREY);
+        String booked = Appointment.of(alice.id(), AUBREY).event(eventId, "appointment.booked", at(0));
         String token = Fixtures.bookingService();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -173,38 +262,16 @@ class BookingEventResourceTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(careRows(alice.id())).isEqualTo(1);
-        assertThat(careTeamAdds(alice.id())).isEqualTo(1);
-        assertThat(processed.count("id", eventId)).isEqualTo(1);
-    }
-
-    @Test
-    void aRescheduleAlsoJoinsTheCareTeam() {
-        Account alice = Fixtures.newClient();
-        String rescheduled = event(UUID.randomUUID(), "appointment.rescheduled", alice.id(), AUBREY)
-                .replace("\"status\": \"BOOKED\"", "\"status\": \"BOOKED\", \"previousStartsAt\": "
-                        + "\"2026-11-23T10:00:00-08:00\", \"previousEndsAt\": \"2026-11-23T11:00:00-08:00\"");
-        deliver(rescheduled).statusCode(204);
-        as(Fixtures.therapist(AUBREY)).get("/api/v1/clients/{id}/notes", alice.id()).then().statusCode(200);
-        assertThat(careRows(alice.id())).isEqualTo(1);
-    }
-
-    @Test
-    void aCancellationKeepsTheCareRelationship() {
-        Account alice = Fixtures.newClient();
-        deliver(booked(alice.id(), LAWRENCE)).statusCode(204);
-        UUID cancelled = UUID.randomUUID();
-        deliver(event(cancelled, "appointment.cancelled", alice.id(), LAWRENCE)
-                .replace("\"status\": \"BOOKED\"", "\"status\": \"CANCELLED\", \"late\": true")).statusCode(204);
-        assertThat(careRows(alice.id())).isEqualTo(1);
-        assertThat(processed(cancelled).outcome).isEqualTo(EventOutcome.noEffect);
+        assertThat(careTeamLog(alice.id(), AccessAction.add)).isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> processed.count("id", eventId))).isEqualTo(1);
     }
 
     @Test
     void aPractitionerWithoutALoginJoinsNoCareTeam() {
         Account alice = Fixtures.newClient();
-        UUID eventId = UUID.randomUUID();
-        deliver(event(eventId, "appointment.booked", alice.id(), null)).statusCode(204);
+        String event = Appointment.of(alice.id(), LAWRENCE).eventWithoutSubject("appointment.booked", at(0));
+        UUID eventId = UUID.fromString(event.substring(event.indexOf("\"id\": \"") + 7, event.indexOf("\"id\": \"") + 43));
+        deliver(event).statusCode(204);
         as(alice.token()).get("/api/v1/clients/{id}/care-team", alice.id()).then().statusCode(200).body("", empty());
         assertThat(processed(eventId).outcome).isEqualTo(EventOutcome.noEffect);
     }
@@ -212,11 +279,10 @@ class BookingEventResourceTest {
     @Test
     void anUnknownClientIsRecordedAndChangesNothing() {
         UUID eventId = UUID.randomUUID();
-        String nobody = UUID.randomUUID().toString();
-        deliver(event(eventId, "appointment.booked", nobody, LAWRENCE)).statusCode(204);
-        deliver(event(eventId, "appointment.booked", nobody, LAWRENCE)).statusCode(204);
+        Appointment appointment = Appointment.of(UUID.randomUUID().toString(), LAWRENCE);
+        deliver(appointment.event(eventId, "appointment.booked", at(0))).statusCode(204);
+        deliver(appointment.event(eventId, "appointment.booked", at(0))).statusCode(204);
         assertThat(processed(eventId).outcome).isEqualTo(EventOutcome.unknownClient);
-        assertThat(careRows(nobody)).isZero();
     }
 
     @Test
@@ -225,35 +291,37 @@ class BookingEventResourceTest {
         UUID eventId = UUID.randomUUID();
         deliver("""
                 {"id": "%s", "type": "appointment.teleported", "occurredAt": "2026-11-21T18:04:05Z", "version": 3,
-                 "data": {"clientId": "%s", "practitionerUsername": "lawrence", "destination": {"planet": "Mars"}}}
-                """.formatted(eventId, alice.id())).statusCode(204);
+                 "data": {"clientId": "%s", "practitionerSubject": "%s", "destination": {"planet": "Mars"}}}
+                """.formatted(eventId, alice.id(), subjectOf(LAWRENCE))).statusCode(204);
         assertThat(processed(eventId).outcome).isEqualTo(EventOutcome.unknownType);
-        assertThat(careRows(alice.id())).isZero();
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(403);
 
-        String withNewFields = booked(alice.id(), LAWRENCE)
+        String withNewFields = Appointment.of(alice.id(), LAWRENCE).event("appointment.booked", at(0))
                 .replace("\"version\": 1,", "\"version\": 1, \"traceparent\": \"00-abc-01\", \"source\": {\"x\": 1},")
                 .replace("\"status\": \"BOOKED\"", "\"status\": \"BOOKED\", \"room\": 4, \"tags\": [\"new\"]");
         deliver(withNewFields).statusCode(204);
-        assertThat(careRows(alice.id())).isEqualTo(1);
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(200);
     }
 
     @Test
     void aNewerEnvelopeVersionIsRefusedAndNotRecordedSoItCanBeRedelivered() {
         Account alice = Fixtures.newClient();
         UUID eventId = UUID.randomUUID();
-        String v1 = event(eventId, "appointment.booked", alice.id(), LAWRENCE);
+        String v1 = Appointment.of(alice.id(), LAWRENCE).event(eventId, "appointment.booked", at(0));
         deliver(v1.replace("\"version\": 1", "\"version\": 2"))
                 .statusCode(422).contentType(startsWith("application/problem+json"));
         assertThat(processed(eventId)).isNull();
-        assertThat(careRows(alice.id())).isZero();
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(403);
 
         deliver(v1).statusCode(204);
-        assertThat(careRows(alice.id())).isEqualTo(1);
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(200);
     }
 
     @Test
     void aMalformedBodyIsBadRequest() {
         Account alice = Fixtures.newClient();
+        Appointment appointment = Appointment.of(alice.id(), LAWRENCE);
+        String booked = appointment.event("appointment.booked", at(0));
         deliver("{\"id\": ").statusCode(400).contentType(startsWith("application/problem+json"));
         deliver("[]").statusCode(400).contentType(startsWith("application/problem+json"));
         as(Fixtures.bookingService()).contentType(ContentType.JSON).post(EVENTS)
@@ -263,43 +331,50 @@ class BookingEventResourceTest {
                 .body("violations.field", hasItem("id"))
                 .body("violations.field", hasItem("occurredAt"))
                 .body("violations.field", hasItem("version"));
-        // A value of the wrong format: quarkus-resteasy-problem names the field in `field`.
-        deliver(booked(alice.id(), LAWRENCE).replace(alice.id(), "not-a-uuid"))
+        deliver(booked.replace(alice.id(), "not-a-uuid"))
                 .statusCode(400).contentType(startsWith("application/problem+json"))
                 .body("field", equalTo("data.clientId"));
-        deliver(booked(alice.id(), LAWRENCE).replace("\"clientId\": \"" + alice.id() + "\",", ""))
-                .statusCode(400).contentType(startsWith("application/problem+json"))
-                .body("violations.field", hasItem("data.clientId"));
-        deliver(booked(alice.id(), "Not A Username!"))
+        deliver(booked.replace("\"clientId\": \"" + alice.id() + "\",", ""))
+                .statusCode(400).body("violations.field", hasItem("data.clientId"));
+        deliver(booked.replaceFirst("\"startsAt\": \"[^\"]+\",", ""))
+                .statusCode(400).body("violations.field", hasItem("data.startsAt"));
+        deliver(booked.replace(subjectOf(LAWRENCE), "lawrence"))
+                .statusCode(400).body("field", equalTo("data.practitionerSubject"));
+        deliver(appointment.withUsername("Not A Username!").event("appointment.booked", at(0)))
                 .statusCode(400).body("violations.field", hasItem("data.practitionerUsername"));
         deliver("""
                 {"id": "%s", "type": "appointment.booked", "occurredAt": "2026-11-21T18:04:05Z", "version": 1}
                 """.formatted(UUID.randomUUID()))
                 .statusCode(400).contentType(startsWith("application/problem+json"))
                 .body("violations.find { it.field == 'data' }.in", equalTo("body"));
-        assertThat(careRows(alice.id())).isZero();
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(403);
     }
 
     @Test
     void withoutATokenItIsUnauthorized() {
         Account alice = Fixtures.newClient();
-        given().contentType(ContentType.JSON).body(booked(alice.id(), LAWRENCE)).post(EVENTS)
-                .then().statusCode(401);
-        assertThat(careRows(alice.id())).isZero();
+        given().contentType(ContentType.JSON).body(Appointment.of(alice.id(), LAWRENCE)
+                .event("appointment.booked", at(0))).post(EVENTS).then().statusCode(401);
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(403);
     }
 
     @Test
-    void userTokensAreForbiddenWhateverTheirRole() {
+    void onlyTheBookingEventsWriteRoleMayDeliver() {
         Account alice = Fixtures.newClient();
         for (String token : List.of(Fixtures.therapist(LAWRENCE), Fixtures.admin(), Fixtures.frontDesk(),
-                alice.token(), Fixtures.partner(), Fixtures.userTokenViaBookingService())) {
+                alice.token(), Fixtures.partner(), Fixtures.userTokenViaBookingService(), Fixtures.serviceWith(),
+                Fixtures.serviceWith("client-standing:read"))) {
             UUID eventId = UUID.randomUUID();
-            deliver(token, event(eventId, "appointment.booked", alice.id(), LAWRENCE))
+            deliver(token, Appointment.of(alice.id(), LAWRENCE).event(eventId, "appointment.booked", at(0)))
                     .statusCode(403).contentType(startsWith("application/problem+json"));
             assertThat(processed(eventId)).isNull();
             // Refused before the body is read: a malformed body tells them nothing either.
             deliver(token, "{\"id\": ").statusCode(403);
         }
-        assertThat(careRows(alice.id())).isZero();
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(403);
+        // The role alone is enough, whatever else the token says.
+        deliver(Fixtures.serviceWith("booking-events:write"),
+                Appointment.of(alice.id(), LAWRENCE).event("appointment.booked", at(0))).statusCode(204);
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(200);
     }
 }

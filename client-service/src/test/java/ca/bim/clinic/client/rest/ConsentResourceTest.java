@@ -113,15 +113,34 @@ class ConsentResourceTest {
     }
 
     @Test
-    void bookingServiceReadsDataSharingButRecordsNothing() {
+    void servicesAndPartnersNeitherReadNorRecordConsents() {
         Account alice = Fixtures.newClient();
         as(alice.token()).contentType(ContentType.JSON).body(decision("data-sharing", "grant"))
                 .post("/api/v1/clients/{id}/consents", alice.id()).then().statusCode(201);
-        as(Fixtures.bookingService()).get("/api/v1/clients/{id}/consents", alice.id())
-                .then().statusCode(200).body(DATA_SHARING + ".granted", equalTo(true));
+        as(Fixtures.bookingService()).get("/api/v1/clients/{id}/consents", alice.id()).then().statusCode(404);
         as(Fixtures.bookingService()).contentType(ContentType.JSON).body(decision("data-sharing", "withdraw"))
                 .post("/api/v1/clients/{id}/consents", alice.id()).then().statusCode(404);
         as(Fixtures.partner()).get("/api/v1/clients/{id}/consents", alice.id()).then().statusCode(404);
+        as(alice.token()).get("/api/v1/clients/{id}/consents", alice.id())
+                .then().statusCode(200).body(DATA_SHARING + ".granted", equalTo(true));
+    }
+
+    @Test
+    void withdrawingDataSharingChangesNothingForStaff() {
+        Account alice = Fixtures.newClient();
+        Fixtures.putInCare(alice.id(), LAWRENCE);
+        as(alice.token()).contentType(ContentType.JSON).body(IntakeResourceTest.INTAKE)
+                .put("/api/v1/clients/{id}/intake", alice.id()).then().statusCode(201);
+        as(alice.token()).contentType(ContentType.JSON).body(decision("data-sharing", "grant"))
+                .post("/api/v1/clients/{id}/consents", alice.id()).then().statusCode(201);
+        as(alice.token()).contentType(ContentType.JSON).body(decision("data-sharing", "withdraw"))
+                .post("/api/v1/clients/{id}/consents", alice.id()).then().statusCode(201);
+
+        as(Fixtures.therapist(LAWRENCE)).get("/api/v1/clients/{id}/intake", alice.id()).then().statusCode(200);
+        as(Fixtures.therapist(LAWRENCE)).get("/api/v1/clients/{id}/notes", alice.id()).then().statusCode(200);
+        as(Fixtures.frontDesk()).get("/api/v1/clients/{id}", alice.id()).then().statusCode(200);
+        as(Fixtures.admin()).get("/api/v1/clients/{id}/intake", alice.id()).then().statusCode(200);
+        as(Fixtures.partner()).get("/api/v1/clients/{id}", alice.id()).then().statusCode(404);
     }
 
     @Test

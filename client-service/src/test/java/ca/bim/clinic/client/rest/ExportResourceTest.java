@@ -65,7 +65,7 @@ class ExportResourceTest {
                 .body("notes[0].status", equalTo("signed"))
                 .body("notes[0].practitioner", equalTo(LAWRENCE))
                 .body("notes[0].amendments[0].text", equalTo("Lateral heel, not medial"))
-                .body("careTeam.therapistUsername", contains(LAWRENCE))
+                .body("careTeam.therapistSubject", contains(Fixtures.subjectOf(LAWRENCE)))
                 .body("accessLog.action", hasItems("create", "update", "grant", "withdraw", "sign", "amend", "add"))
                 .body("accessLog[0].action", equalTo("export"));
     }

@@ -59,20 +59,18 @@ final class Fixtures {
         return Tokens.of("partner-demo", subjectOf("partner-demo"), "partner");
     }
 
-    /** What Keycloak issues to booking-service's service account: azp booking-service, no realm roles. */
+    /** booking-service's service account: the client-service client roles the realm grants it. */
     static String bookingService() {
-        return Jwt.claims()
-                .issuer("https://server.example.com")
-                .audience(Tokens.AUDIENCE)
-                .subject(subjectOf("service-account-booking-service"))
-                .preferredUserName("service-account-booking-service")
-                .claim("azp", "booking-service")
-                .claim("typ", "Bearer")
-                .jws().keyId("1")
-                .sign("privateKey.jwk");
+        return Tokens.of("service-account-booking-service", subjectOf("service-account-booking-service"),
+                "booking-events:write", "client-standing:read");
     }
 
-    /** A user token issued through the booking-service client: it carries a realm role, so it is no service. */
+    /** A service account holding only the given client-service roles (none: any other service's token). */
+    static String serviceWith(String... roles) {
+        return Tokens.of("service-account-other", subjectOf("service-account-other"), roles);
+    }
+
+    /** A user token issued through the booking-service client (azp booking-service) with a realm role only. */
     static String userTokenViaBookingService() {
         return Jwt.claims()
                 .issuer("https://server.example.com")
@@ -86,8 +84,9 @@ final class Fixtures {
                 .sign("privateKey.jwk");
     }
 
+    /** An admin's explicit care grant for the therapist with this username (by their subject). */
     static void putInCare(String clientId, String therapist) {
-        given().auth().oauth2(admin()).put("/api/v1/clients/{id}/care-team/{t}", clientId, therapist)
+        given().auth().oauth2(admin()).put("/api/v1/clients/{id}/care-team/{t}", clientId, subjectOf(therapist))
                 .then().statusCode(204);
     }
 
@@ -95,7 +94,8 @@ final class Fixtures {
         return given().auth().oauth2(token);
     }
 
-    private static String subjectOf(String username) {
+    /** The stable subject the mock realm gives a username. */
+    static String subjectOf(String username) {
         return UUID.nameUUIDFromBytes(username.getBytes()).toString();
     }
 }

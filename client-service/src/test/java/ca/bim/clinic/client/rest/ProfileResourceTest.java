@@ -88,15 +88,10 @@ class ProfileResourceTest {
     }
 
     @Test
-    void bookingServiceReadsOnlyTheStatus() {
+    void aServiceTokenReadsNoProfileItUsesTheStandingFeed() {
         Account alice = Fixtures.newClient();
-        as(Fixtures.bookingService()).get("/api/v1/clients/{id}", alice.id())
-                .then().statusCode(200)
-                .body("id", equalTo(alice.id()))
-                .body("status", equalTo("active"))
-                .body("$", not(hasKey("firstName")))
-                .body("$", not(hasKey("email")))
-                .body("$", not(hasKey("dateOfBirth")));
+        as(Fixtures.bookingService()).get("/api/v1/clients/{id}", alice.id()).then().statusCode(404);
+        as(Fixtures.bookingService()).get("/api/v1/clients/{id}/consents", alice.id()).then().statusCode(404);
     }
 
     @Test

@@ -1,0 +1,32 @@
+package ca.bim.clinic.client.domain;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** An admin's explicit grant of care to a therapist (by Keycloak subject), until an admin removes it. */
+@Entity
+@Table(name = "care_grant")
+public class CareGrant {
+
+    @EmbeddedId
+    public CareKey key;
+
+    @Column(name = "granted_at", nullable = false)
+    public Instant grantedAt;
+
+    @Column(name = "granted_by", nullable = false)
+    public String grantedBy;
+
+    /** A client and a therapist's Keycloak subject. */
+    @Embeddable
+    public record CareKey(@Column(name = "client_id") UUID clientId,
+            @Column(name = "therapist_subject") String therapistSubject) implements Serializable {
+    }
+}
