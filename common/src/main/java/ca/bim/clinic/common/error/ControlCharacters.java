@@ -1,7 +1,8 @@
 package ca.bim.clinic.common.error;
 
 import java.net.URI;
-import java.net.URISyntaxException;
+
+import io.quarkiverse.resteasy.problem.InstanceUtils;
 
 /**
  * Control characters (U+0000-U+001F, U+007F) have no business in a path or a query parameter: PostgreSQL refuses NUL
@@ -48,19 +49,11 @@ public final class ControlCharacters {
     }
 
     /**
-     * A request path as a problem's relative {@code instance}: control characters escaped, and anything else a URI
-     * cannot hold (spaces, non-ASCII) quoted by the multi-argument URI constructor instead of failing.
+     * A request path as a problem's relative {@code instance}, control characters escaped. Built the way
+     * quarkus-resteasy-problem builds its own instances (it percent-decodes {@code instance} once when writing the
+     * JSON), so the answer shows {@code %00} and never the raw character.
      */
     public static URI toInstance(String path) {
-        String safe = escape(path);
-        try {
-            return URI.create(safe);
-        } catch (IllegalArgumentException notAUri) {
-            try {
-                return new URI(null, null, safe, null);
-            } catch (URISyntaxException stillNot) {
-                return URI.create("/");
-            }
-        }
+        return InstanceUtils.pathToInstance(escape(path));
     }
 }

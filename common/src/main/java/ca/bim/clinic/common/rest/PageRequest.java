@@ -18,7 +18,7 @@ public class PageRequest {
      */
     public static final int MAX_PAGE = 10_000;
 
-    static final String PAGE_BOUND_MESSAGE = "must be at most " + MAX_PAGE
+    public static final String PAGE_BOUND_MESSAGE = "must be at most " + MAX_PAGE
             + " (deeper pages are not served; narrow the filters instead)";
 
     @QueryParam("page")

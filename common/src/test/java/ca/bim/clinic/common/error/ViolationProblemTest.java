@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkiverse.resteasy.problem.InstanceUtils;
 
 class ViolationProblemTest {
 
@@ -38,7 +39,7 @@ class ViolationProblemTest {
                 .instance("/api/v1/injuries/\u0000")
                 .build();
 
-        assertThat(problem.getInstance()).hasToString("/api/v1/injuries/%00");
+        assertThat(InstanceUtils.instanceToPath(problem.getInstance())).isEqualTo("/api/v1/injuries/%00");
     }
 
     @Test
