@@ -106,6 +106,14 @@ class InputHardeningTest {
     }
 
     @Test
+    void aNulCharacterInAProfileStringIsABadRequestNamingTheField() {
+        isBadRequestProblem(post(Fixtures.frontDesk(), "/api/v1/clients",
+                "{\"firstName\": \"Ali\\u0000ce\", \"lastName\": \"Runner\", \"email\": \"a@example.com\"}"))
+                .body("violations.field", contains("firstName"))
+                .body("violations[0].message", equalTo("must not contain the NUL character (U+0000)"));
+    }
+
+    @Test
     void malformedProfileJsonIsABadRequest() {
         isBadRequestProblem(post(Fixtures.frontDesk(), "/api/v1/clients", "{\"firstName\": \"Alice\",,}"))
                 .body("violations[0].message", startsWith("is not well-formed JSON"));

@@ -35,6 +35,10 @@ public final class JsonBodyErrors {
             return new ViolationProblem.Violation("", ViolationProblem.IN_BODY, "is not well-formed JSON" + where(error));
         }
         String field = error instanceof JsonMappingException mapping ? fieldPath(mapping) : "";
+        if (error instanceof NulCharacterException) {
+            return new ViolationProblem.Violation(field, ViolationProblem.IN_BODY,
+                    "must not contain the NUL character (U+0000)");
+        }
         if (error instanceof UnrecognizedPropertyException || error instanceof IgnoredPropertyException) {
             return new ViolationProblem.Violation(field, ViolationProblem.IN_BODY, "is not a known field");
         }

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import ca.bim.clinic.common.rest.NulFreeStrings;
+
 /** Real Jackson failures, described in our words with the field named. */
 class JsonBodyErrorsTest {
 
@@ -81,6 +83,26 @@ class JsonBodyErrorsTest {
         assertThat(violation.field()).isEmpty();
         assertThat(violation.message()).startsWith("is not well-formed JSON (line 1, column")
                 .doesNotContain("nonsense");
+    }
+
+    @Test
+    void aNulCharacterInANestedStringIsNamedOnceStringsAreCheckedOnRead() {
+        new NulFreeStrings().customize(mapper);
+
+        ViolationProblem.Violation violation = failureOf("{\"treatments\": [{\"technique\": \"cup\\u0000ping\"}]}");
+
+        assertThat(violation.field()).isEqualTo("treatments[0].technique");
+        assertThat(violation.message()).isEqualTo("must not contain the NUL character (U+0000)");
+    }
+
+    @Test
+    void otherControlCharactersInBodyStringsAreAccepted() throws Exception {
+        new NulFreeStrings().customize(mapper);
+
+        Booking booking = mapper.readValue("{\"treatments\": [{\"technique\": \"line one\\nline two\\t\"}]}",
+                Booking.class);
+
+        assertThat(booking.treatments().get(0).technique()).isEqualTo("line one\nline two\t");
     }
 
     @Test

@@ -136,6 +136,15 @@ class InputHardeningTest {
     }
 
     @Test
+    void aNulCharacterInsideABodyStringIsABadRequestNamingTheField() {
+        isBadRequestProblem(given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+                .body("{\"slug\":\"nul-check\",\"name\":\"Cup\\u0000ping\",\"description\":\"d\"}")
+                .post("/api/v1/techniques").then())
+                .body("violations.field", contains("name"))
+                .body("violations[0].message", equalTo("must not contain the NUL character (U+0000)"));
+    }
+
+    @Test
     void anEmptyBodyIsABadRequest() {
         isBadRequestProblem(given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON).body("")
                 .post("/api/v1/techniques").then())
