@@ -5,9 +5,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Map;
 
+import ca.bim.clinic.common.error.ViolationProblem;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 
 /**
@@ -67,11 +66,6 @@ final class TimeParameters {
 
     /** A 400 problem in the same shape as bean-validation failures. */
     static HttpProblem badRequest(String field, String in, String message) {
-        return HttpProblem.builder()
-                .withStatus(400)
-                .withTitle("Bad Request")
-                .withDetail(field + " " + message)
-                .with("violations", List.of(Map.of("field", field, "in", in, "message", message)))
-                .build();
+        return ViolationProblem.of(field, in, message);
     }
 }

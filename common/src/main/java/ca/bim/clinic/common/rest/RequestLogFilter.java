@@ -11,6 +11,8 @@ import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import ca.bim.clinic.common.error.ControlCharacters;
+
 /**
  * Carries the {@code X-Request-Id} the gateway sets (or a new one for a direct call) into the log context and back
  * to the caller, and logs one line per request, so a request can be followed through every service's logs.
@@ -39,8 +41,10 @@ public class RequestLogFilter {
         if (requestId != null) {
             response.getHeaders().putSingle(HEADER, requestId);
         }
-        // One line per request, with the MDC (request id, trace id). The path holds ids only, never the query.
-        LOG.infof("%s %s -> %d", request.getMethod(), request.getUriInfo().getPath(), response.getStatus());
+        // One line per request, with the MDC (request id, trace id). The path holds ids only, never the query; control
+        // characters in a rejected path are escaped so they cannot forge log lines.
+        LOG.infof("%s %s -> %d", request.getMethod(), ControlCharacters.escape(request.getUriInfo().getPath()),
+                response.getStatus());
     }
 
     /** The id of the request being served, for records such as the access log. */
