@@ -53,6 +53,11 @@ public class Dispatcher {
         }
     }
 
+    /** Called after a transaction that wrote events committed. */
+    public void wake() {
+        // replaced by the parallel dispatcher in the next step
+    }
+
     /** One pass: claims a batch of due deliveries, sends each and records the outcome. Returns how many it tried. */
     public int runOnce() {
         List<DeliveryStore.Claimed> batch = store.claim(clock.instant());
