@@ -53,6 +53,17 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
     private static final Map<UUID, Standing> STANDINGS = new ConcurrentHashMap<>();
     private static final List<String> EVENTS = new CopyOnWriteArrayList<>();
 
+    private static final java.util.Set<String> REFUSED_MARKERS = ConcurrentHashMap.newKeySet();
+
+    /** Booking events whose body contains {@code marker} are refused with a 422 until {@link #acceptEvents}. */
+    public static void refuseEventsMentioning(String marker) {
+        REFUSED_MARKERS.add(marker);
+    }
+
+    public static void acceptEvents(String marker) {
+        REFUSED_MARKERS.remove(marker);
+    }
+
     public static void set(UUID clientId, Standing standing) {
         STANDINGS.put(clientId, standing);
     }
@@ -126,7 +137,11 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
                 return problem(401, "Unauthorized");
             }
             if (path.equals("/internal/v1/booking-events") && event.getRequest().getMethod().getName().equals("POST")) {
-                EVENTS.add(event.getRequest().getBodyAsString());
+                String body = event.getRequest().getBodyAsString();
+                if (REFUSED_MARKERS.stream().anyMatch(body::contains)) {
+                    return problem(422, "Unprocessable Content");
+                }
+                EVENTS.add(body);
                 return responseDefinition().withStatus(202).build();
             }
             java.util.regex.Matcher matcher = CLIENT_PATH.matcher(path);
