@@ -65,6 +65,10 @@ class RetentionTest {
 
     @Test
     void deliveredDeliveriesAndTheirEventsArePrunedAfterThirtyDaysAndAnOlderCursorIsGone() {
+        // Earlier tests' admin subscriptions (all appointments, receivers long gone) would keep a pending delivery
+        // of this event, and an event with a pending delivery is rightly kept.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM webhook_subscription")
+                .executeUpdate());
         String start = given().auth().oauth2(partner).get("/api/v1/events").then().statusCode(200)
                 .body("items", hasSize(0)).extract().path("next");
         UUID appointment = book("2026-05-04T10:00:00-07:00", null);
