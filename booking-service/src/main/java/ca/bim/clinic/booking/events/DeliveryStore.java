@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -125,26 +126,32 @@ public class DeliveryStore {
         return claimed;
     }
 
+    /**
+     * Records a run of successful sends in one statement (they were claimed together, so they share one claim
+     * time): delivered, one attempt each, and their webhooks' failure streaks reset. Rows whose claim expired and
+     * were taken over meanwhile are left to the pass that owns them.
+     */
     @Transactional
-    public void succeeded(Claimed claim, Instant at, int statusCode) {
-        EventDelivery delivery = stillOurs(claim);
-        if (delivery == null) {
-            return;
+    public void succeeded(List<Claimed> claims, List<Integer> statusCodes, Instant at) {
+        Map<Integer, Map<Instant, List<UUID>>> groups = new java.util.HashMap<>();
+        for (int i = 0; i < claims.size(); i++) {
+            groups.computeIfAbsent(statusCodes.get(i), c -> new java.util.HashMap<>())
+                    .computeIfAbsent(claims.get(i).claimedUntil(), u -> new ArrayList<>()).add(claims.get(i).id());
         }
-        delivery.attempts++;
-        delivery.status = EventDelivery.DELIVERED;
-        delivery.deliveredAt = at;
-        delivery.settledAt = at;
-        delivery.lastAttemptAt = at;
-        delivery.lastStatusCode = statusCode;
-        delivery.lastError = null;
-        delivery.lastResponse = null;
-        delivery.claimedUntil = null;
-        attempt(delivery, at, statusCode, null, null);
-        if (delivery.subscriptionId != null) {
-            em.createQuery("update WebhookSubscription set consecutiveFailures = 0 where id = :id and "
-                    + "consecutiveFailures <> 0").setParameter("id", delivery.subscriptionId).executeUpdate();
-        }
+        groups.forEach((code, byClaim) -> byClaim.forEach((until, ids) -> em.createNativeQuery("""
+                WITH done AS (
+                    UPDATE event_delivery SET status = 'DELIVERED', attempts = attempts + 1, delivered_at = :at,
+                        settled_at = :at, last_attempt_at = :at, last_status_code = :code, last_error = NULL,
+                        last_response = NULL, claimed_until = NULL
+                    WHERE id IN (:ids) AND status = 'PENDING' AND claimed_until = :until
+                    RETURNING id, attempts, subscription_id),
+                reset AS (
+                    UPDATE webhook_subscription s SET consecutive_failures = 0
+                    FROM done WHERE s.id = done.subscription_id AND s.consecutive_failures <> 0)
+                INSERT INTO delivery_attempt (delivery_id, attempt, attempted_at, status_code)
+                SELECT id, attempts, :at, :code FROM done
+                """).setParameter("ids", ids).setParameter("at", at).setParameter("code", code)
+                .setParameter("until", until).executeUpdate()));
     }
 
     public void failed(Claimed claim, Instant at, Integer statusCode, String error) {

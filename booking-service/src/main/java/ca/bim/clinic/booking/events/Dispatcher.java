@@ -181,32 +181,55 @@ public class Dispatcher {
         return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new));
     }
 
+    /** Successes are recorded in runs of this many, one statement each, instead of a transaction per send. */
+    private static final int RECORD_EVERY = 25;
+
     private void sendInTurn(List<DeliveryStore.Claimed> share, AtomicBoolean failing) {
-        for (int i = 0; i < share.size(); i++) {
-            DeliveryStore.Claimed delivery = share.get(i);
-            if (failing.get()) {
-                store.postpone(share.subList(i, share.size()),
-                        clock.instant().plus(config.dispatch().retryBase()));
-                return;
-            }
-            if (!clock.instant().isBefore(delivery.claimedUntil())) {
-                continue; // the claim ran out while earlier deliveries were slow; another pass owns the row now
-            }
-            if (!delivery.toClientService() && delivery.url() == null) {
-                store.release(delivery.id());
-                continue;
-            }
-            Destinations.Outcome outcome = destinations.send(delivery);
-            if (outcome.delivered()) {
-                store.succeeded(delivery, clock.instant(), outcome.statusCode());
-            } else {
-                LOG.debugf("delivery %s to %s failed: %s", delivery.eventId(), delivery.destination(),
-                        outcome.error());
-                store.failed(delivery, clock.instant(), outcome.statusCode(), outcome.error(), outcome.response());
-                if (!DeliveryStore.refused(outcome.statusCode())) {
-                    failing.set(true); // a refusal concerns this event only; anything else the destination
+        List<DeliveryStore.Claimed> sent = new ArrayList<>();
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            for (int i = 0; i < share.size(); i++) {
+                DeliveryStore.Claimed delivery = share.get(i);
+                if (failing.get()) {
+                    store.postpone(share.subList(i, share.size()),
+                            clock.instant().plus(config.dispatch().retryBase()));
+                    return;
+                }
+                if (!clock.instant().isBefore(delivery.claimedUntil())) {
+                    continue; // the claim ran out while earlier deliveries were slow; another pass owns the row now
+                }
+                if (!delivery.toClientService() && delivery.url() == null) {
+                    store.release(delivery.id());
+                    continue;
+                }
+                Destinations.Outcome outcome = destinations.send(delivery);
+                if (outcome.delivered()) {
+                    sent.add(delivery);
+                    statuses.add(outcome.statusCode());
+                    if (sent.size() >= RECORD_EVERY) {
+                        record(sent, statuses);
+                    }
+                } else {
+                    record(sent, statuses);
+                    LOG.debugf("delivery %s to %s failed: %s", delivery.eventId(), delivery.destination(),
+                            outcome.error());
+                    store.failed(delivery, clock.instant(), outcome.statusCode(), outcome.error(),
+                            outcome.response());
+                    if (!DeliveryStore.refused(outcome.statusCode())) {
+                        failing.set(true); // a refusal concerns this event only; anything else the destination
+                    }
                 }
             }
+        } finally {
+            record(sent, statuses);
+        }
+    }
+
+    private void record(List<DeliveryStore.Claimed> sent, List<Integer> statuses) {
+        if (!sent.isEmpty()) {
+            store.succeeded(List.copyOf(sent), List.copyOf(statuses), clock.instant());
+            sent.clear();
+            statuses.clear();
         }
     }
 

@@ -53,7 +53,7 @@ public interface EventsConfig {
         int concurrency();
 
         /** Requests in flight at once to one destination (a share of {@link #concurrency()}). */
-        @WithDefault("4")
+        @WithDefault("8")
         int perDestination();
 
         /**
