@@ -92,9 +92,7 @@ public class Dispatcher {
             delayed = "${booking.events.dispatch.initial-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        if (config.dispatch().background()) {
-            wake();
-        }
+        wake(); // a no-op unless background dispatch is on
     }
 
     private void pumpWhileWoken() {

@@ -22,8 +22,9 @@ import ca.bim.clinic.common.error.DomainException;
  * transaction is older than the oldest transaction still running ({@code pg_snapshot_xmin}). Every transaction
  * below that horizon has ended, and any transaction that writes later gets a larger id, so nothing can ever appear
  * below a position already served. Within a transaction the sequence orders its events. The cost: the feed trails
- * the longest-running open transaction (a few milliseconds for bookings). A single sequencer stamping positions
- * after commit would also work but needs a process of its own and adds its lag to every event.
+ * the oldest open transaction on the whole PostgreSQL server (transaction ids are server-wide, so a long transaction
+ * in another database holds it back too); bookings keep theirs to milliseconds. A single sequencer stamping
+ * positions after commit would also work but needs a process of its own and adds its lag to every event.
  * <p>
  * A partner reads the events of the appointments it booked, and only while the client shares data (a
  * {@code client_standing} row with {@code data_sharing}, checked at read time; no row hides the event). An admin
