@@ -93,8 +93,9 @@ public class Outbox {
     /**
      * Someone other than the client read or listed the client's appointments: an entry for the client's access log
      * in client-service (contract 4). Internal: never in the partner feed or in webhooks. Returns the event id.
+     * Joins the caller's transaction if there is one; a plain read without one gets a short transaction of its own.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.REQUIRED)
     public UUID appointmentsRead(UUID clientId, String viewerSubject, String viewerRole, List<UUID> appointmentIds,
             String request) {
         Instant now = clock.instant();
