@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,8 +54,9 @@ class BookingFlowIT {
         receiver.createContext("/hooks", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             deliveries.add(Map.of("body", body,
-                    "timestamp", String.valueOf(exchange.getRequestHeaders().getFirst("Webhook-Timestamp")),
-                    "signature", String.valueOf(exchange.getRequestHeaders().getFirst("Webhook-Signature"))));
+                    "id", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id")),
+                    "timestamp", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-timestamp")),
+                    "signature", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-signature"))));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -116,11 +117,13 @@ class BookingFlowIT {
         Map<String, String> delivery = deliveries.stream().filter(d -> d.get("body").contains(appointmentId))
                 .findFirst().orElseThrow();
         assertThat(delivery.get("body")).contains("\"type\":\"appointment.booked\"").doesNotContain("Alice", "Runner");
+        // Standard Webhooks: HMAC-SHA256 keyed with the base64 part of the secret after whsec_, over
+        // "<webhook-id>.<webhook-timestamp>.<body>", sent as "v1,<base64>".
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String expected = HexFormat.of().formatHex(
-                mac.doFinal((delivery.get("timestamp") + "." + delivery.get("body")).getBytes(StandardCharsets.UTF_8)));
-        assertThat(delivery.get("signature")).contains(expected);
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal((delivery.get("id") + "."
+                + delivery.get("timestamp") + "." + delivery.get("body")).getBytes(StandardCharsets.UTF_8)));
+        assertThat(delivery.get("signature").split(" ")).contains(expected);
     }
 
     private static void await(String what, BooleanSupplier condition) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.smallrye.mutiny.Uni;
 
 /** client-service's consumer of booking events, called as booking-service itself. */
 @RegisterRestClient(configKey = "client-service-events")
@@ -16,8 +17,11 @@ import io.quarkus.oidc.client.filter.OidcClientFilter;
 @Path("/internal/v1/booking-events")
 interface ClientServiceEventsApi {
 
-    /** The envelope as stored, byte for byte. */
+    /**
+     * The envelope as stored, byte for byte. Asynchronous so the caller can give up at the attempt deadline:
+     * abandoning the Uni cancels the request.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    Response deliver(String envelope);
+    Uni<Response> deliver(String envelope);
 }

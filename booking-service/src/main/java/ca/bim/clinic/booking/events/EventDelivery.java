@@ -15,6 +15,10 @@ public class EventDelivery {
 
     public static final String PENDING = "PENDING";
     public static final String DELIVERED = "DELIVERED";
+    /** Refused by the consumer (4xx other than 408/429); waits for an admin to replay it. */
+    public static final String DEAD = "DEAD";
+    /** Not sent: the client did not share data with partners when it was due. */
+    public static final String SUPPRESSED = "SUPPRESSED";
     public static final String CLIENT_SERVICE = "client-service";
 
     @Id
@@ -29,7 +33,8 @@ public class EventDelivery {
     @Column(name = "event_type", nullable = false)
     public String eventType;
 
-    @Column(name = "appointment_id", nullable = false)
+    /** Null for internal events that concern a client rather than one appointment. */
+    @Column(name = "appointment_id")
     public UUID appointmentId;
 
     @Column(nullable = false)
@@ -61,4 +66,12 @@ public class EventDelivery {
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+
+    /** When it left PENDING; retention counts from here. */
+    @Column(name = "settled_at")
+    public Instant settledAt;
+
+    /** Start of the consumer's answer to the last attempt (for dead letters). */
+    @Column(name = "last_response")
+    public String lastResponse;
 }

@@ -14,4 +14,9 @@ public class EventDeliveryRepository implements PanacheRepositoryBase<EventDeliv
     public PanacheQuery<EventDelivery> ofSubscription(UUID subscriptionId) {
         return find("subscriptionId = ?1 order by eventSeq desc", subscriptionId);
     }
+
+    /** Deliveries to client-service in one status, newest event first. */
+    public PanacheQuery<EventDelivery> toClientService(String status) {
+        return find("destination = ?1 and status = ?2 order by eventSeq desc", EventDelivery.CLIENT_SERVICE, status);
+    }
 }

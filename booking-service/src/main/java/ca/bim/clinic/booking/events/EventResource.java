@@ -1,10 +1,10 @@
 package ca.bim.clinic.booking.events;
 
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,22 +22,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import ca.bim.clinic.booking.rest.CurrentCaller;
+import ca.bim.clinic.common.error.DomainException;
 
 @Path("/api/v1/events")
 @Tag(name = "Events", description = "Catch-up reading of appointment events")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
 
-    /** Events in order; pass the id of the last one as {@code after} to read on while {@code hasMore}. */
+    /** Events in order; pass {@code next} as {@code after} to read on while {@code hasMore}. */
     public record EventPage(
-            @Schema(type = SchemaType.ARRAY, implementation = EventEnvelope.class) List<JsonNode> items,
-            @Schema(description = "Id of the last event of this page, to pass as `after` next", nullable = true)
-            UUID lastEventId,
-            boolean hasMore) {
+            @Schema(required = true, type = SchemaType.ARRAY, implementation = EventEnvelope.class)
+            List<JsonNode> items,
+            @Schema(required = true, description = "Opaque cursor: pass it as `after` to read the events that follow. "
+                    + "Equals `after` when `items` is empty. Do not parse it; its content may change.")
+            String next,
+            @Schema(required = true) boolean hasMore) {
     }
-
-    private static final String UUID_PATTERN =
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private final EventFeed feed;
     private final CurrentCaller currentCaller;
@@ -49,26 +49,32 @@ public class EventResource {
 
     @GET
     @RolesAllowed({ "partner", "admin" })
-    @Operation(summary = "Events after a given one", description = "The same envelopes webhooks deliver, in the "
-            + "order they were committed, so a partner that missed deliveries can resynchronise. A partner reads the "
-            + "events of the appointments it booked; an admin all.")
+    @Operation(operationId = "listEvents", summary = "Events after a cursor", description = "The same envelopes "
+            + "webhooks deliver, in a stable order that never changes behind a reader, so a partner that missed "
+            + "deliveries can resynchronise. A partner reads the events of the appointments it booked, and only "
+            + "while the client shares data with partners (data-sharing consent, checked at read time); an admin "
+            + "reads all. Events are kept for the retention period (default 30 days); a cursor older than that is "
+            + "410 Gone and the reader starts again without `after`.")
     @APIResponse(responseCode = "200", description = "Up to `limit` events following `after`")
-    @APIResponse(responseCode = "400", description = "Malformed `after` or `limit` out of range")
+    @APIResponse(responseCode = "400", description = "Unreadable `after` or `limit` out of range")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
-    @APIResponse(responseCode = "404", description = "`after` names no event the caller can read")
+    @APIResponse(responseCode = "410", description = "`after` points before events removed by retention")
     public EventPage events(
-            @Parameter(description = "Id of the last event already processed; absent to start from the beginning")
-            @QueryParam("after") @Pattern(regexp = UUID_PATTERN, message = "must be an event id (UUID)") String after,
+            @Parameter(description = "Opaque cursor: the `next` of the previous page; absent to start from the "
+                    + "oldest event kept")
+            @QueryParam("after") @Size(max = 80) String after,
             @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "1", maximum = "500", defaultValue = "100"))
             @QueryParam("limit") @DefaultValue("100")
             @Pattern(regexp = "[1-9][0-9]?|[1-4][0-9]{2}|500", message = "must be a number from 1 to 500")
             String limit) {
-        UUID afterId = after == null || after.isEmpty() ? null : UUID.fromString(after);
-        EventFeed.Slice slice = feed.after(afterId, Integer.parseInt(limit), currentCaller.get());
-        List<JsonNode> events = slice.events();
-        UUID last = events.isEmpty() ? afterId : UUID.fromString(events.get(events.size() - 1).path("id").asText());
-        return new EventPage(events, last, slice.more());
+        FeedCursor cursor = null;
+        if (after != null && !after.isEmpty()) {
+            cursor = FeedCursor.decode(after).orElseThrow(() -> new DomainException(400, "Bad Request",
+                    "`after` is not a cursor from this feed; pass the `next` of a previous page"));
+        }
+        EventFeed.Slice slice = feed.after(cursor, Integer.parseInt(limit), currentCaller.get());
+        return new EventPage(slice.events(), slice.next().encode(), slice.more());
     }
 }

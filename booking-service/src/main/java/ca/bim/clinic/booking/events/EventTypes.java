@@ -12,6 +12,13 @@ public final class EventTypes {
     public static final String COMPLETED = "appointment.completed";
     public static final String NO_SHOW = "appointment.no-show";
 
+    /**
+     * Internal: someone other than the client read the client's appointments (contract 4). Goes to client-service's
+     * access log only, never to the partner feed or webhooks, so it is not in {@link #ALL}.
+     */
+    public static final String APPOINTMENTS_READ = "client.appointments-read";
+
+    /** The types partners see in the feed and may subscribe to. */
     public static final List<String> ALL = List.of(BOOKED, RESCHEDULED, CANCELLED, CHECKED_IN, COMPLETED, NO_SHOW);
 
     /** Version of the envelope and data shape; bumped only for incompatible changes. */

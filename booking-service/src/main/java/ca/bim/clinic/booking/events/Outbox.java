@@ -2,6 +2,7 @@ package ca.bim.clinic.booking.events;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,39 +22,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ca.bim.clinic.booking.domain.Appointment;
 
 /**
- * Writes an appointment event and one pending delivery per destination in the caller's transaction, so the event
- * exists exactly when the change it describes committed.
+ * Writes an event and one pending delivery per destination in the caller's transaction, so the event exists exactly
+ * when the change it describes committed. Writers take no lock of their own: the feed's order comes from the
+ * writing transaction's id (see {@link EventFeed}), and each appointment's events are already ordered by the row
+ * lock on the appointment that every change takes before its event is written.
  */
 @ApplicationScoped
 public class Outbox {
 
-    /**
-     * Serialises outbox inserts until commit, so the global sequence is also commit order: a catch-up reader that
-     * saw event N never later finds an event below N appear.
-     */
-    private static final long SEQUENCE_LOCK = 0x0b00c1e7L;
-
-    /** The access-log event type (contract 4); for client-service only, never in the partner feed or webhooks. */
-    public static final String APPOINTMENTS_READ = "client.appointments-read";
-    private static final int ACCESS_LOG_VERSION = 1;
-    private static final String ACCESS_LOG_OWNER = "booking-service:access-log";
-
-    private static final String APPEND_ACCESS_LOG = """
-            WITH e AS (
-                INSERT INTO outbox_event (id, type, appointment_id, booked_by, occurred_at, version, payload)
-                VALUES (:id, :type, :appointment, :owner, :occurredAt, :version, CAST(:payload AS json))
-                RETURNING seq, id, appointment_id)
-            INSERT INTO event_delivery (id, event_seq, event_id, event_type, appointment_id, destination,
-                                        subscription_id, status, attempts, next_attempt_at)
-            SELECT gen_random_uuid(), e.seq, e.id, CAST(:type AS varchar), e.appointment_id, 'client-service', NULL,
-                   'PENDING', 0, CAST(:occurredAt AS timestamptz)
-            FROM e
-            """;
-
     private static final String APPEND = """
             WITH e AS (
-                INSERT INTO outbox_event (id, type, appointment_id, booked_by, occurred_at, version, payload)
-                VALUES (:id, :type, :appointment, :bookedBy, :occurredAt, :version, CAST(:payload AS json))
+                INSERT INTO outbox_event (id, type, appointment_id, client_id, booked_by, occurred_at, version,
+                                          payload, internal)
+                VALUES (:id, :type, CAST(:appointment AS uuid), CAST(:client AS uuid), CAST(:bookedBy AS varchar), :occurredAt, :version, CAST(:payload AS json),
+                        CAST(:internal AS boolean))
                 RETURNING seq, id, appointment_id)
             INSERT INTO event_delivery (id, event_seq, event_id, event_type, appointment_id, destination,
                                         subscription_id, status, attempts, next_attempt_at)
@@ -60,8 +45,9 @@ public class Outbox {
             UNION ALL
             SELECT gen_random_uuid(), e.seq, e.id, CAST(:type AS varchar), e.appointment_id, 'webhook:' || s.id, s.id,
                    'PENDING', 0, CAST(:occurredAt AS timestamptz)
-            FROM e JOIN webhook_subscription s ON s.all_appointments OR s.owner = :bookedBy
-            WHERE EXISTS (SELECT 1 FROM webhook_subscription_event_type t
+            FROM e JOIN webhook_subscription s ON s.all_appointments OR s.owner = CAST(:bookedBy AS varchar)
+            WHERE NOT CAST(:internal AS boolean)
+              AND EXISTS (SELECT 1 FROM webhook_subscription_event_type t
                           WHERE t.subscription_id = s.id AND t.event_type = :type)
             """;
 
@@ -69,12 +55,17 @@ public class Outbox {
     private final ObjectMapper json;
     private final Clock clock;
     private final EventsConfig config;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Dispatcher dispatcher;
 
-    Outbox(EntityManager em, ObjectMapper json, Clock clock, EventsConfig config) {
+    Outbox(EntityManager em, ObjectMapper json, Clock clock, EventsConfig config,
+            TransactionSynchronizationRegistry transactions, Dispatcher dispatcher) {
         this.em = em;
         this.json = json;
         this.clock = clock;
         this.config = config;
+        this.transactions = transactions;
+        this.dispatcher = dispatcher;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -100,17 +91,13 @@ public class Outbox {
     }
 
     /**
-     * Records that someone other than the client read or listed the client's appointments: a
-     * {@code client.appointments-read} event for client-service's access log only. The outbox table needs an
-     * appointment id, so the first one read stands in; the owner is a value no partner subject can have, and no
-     * webhook delivery is created, so partners never see the event.
+     * Someone other than the client read or listed the client's appointments: an entry for the client's access log
+     * in client-service (contract 4). Internal: never in the partner feed or in webhooks. Returns the event id.
+     * Joins the caller's transaction if there is one; a plain read without one gets a short transaction of its own.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void appointmentsRead(UUID clientId, String viewerSubject, String viewerRole, List<UUID> appointmentIds,
+    @Transactional(Transactional.TxType.REQUIRED)
+    public UUID appointmentsRead(UUID clientId, String viewerSubject, String viewerRole, List<UUID> appointmentIds,
             String request) {
-        if (appointmentIds.isEmpty() || !config.clientService().enabled()) {
-            return;
-        }
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -121,31 +108,16 @@ public class Outbox {
         data.put("request", request);
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("id", id);
-        envelope.put("type", APPOINTMENTS_READ);
+        envelope.put("type", EventTypes.APPOINTMENTS_READ);
         envelope.put("occurredAt", now);
-        envelope.put("version", ACCESS_LOG_VERSION);
+        envelope.put("version", EventTypes.VERSION);
         envelope.put("data", data);
-        String payload;
-        try {
-            payload = json.writeValueAsString(envelope);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event not serialisable", e);
-        }
-        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)").setParameter("key", SEQUENCE_LOCK)
-                .getSingleResult();
-        em.createNativeQuery(APPEND_ACCESS_LOG)
-                .setParameter("id", id)
-                .setParameter("type", APPOINTMENTS_READ)
-                .setParameter("appointment", appointmentIds.get(0))
-                .setParameter("owner", ACCESS_LOG_OWNER)
-                .setParameter("occurredAt", now)
-                .setParameter("version", ACCESS_LOG_VERSION)
-                .setParameter("payload", payload)
-                .executeUpdate();
+        insert(id, EventTypes.APPOINTMENTS_READ, null, clientId, null, now, serialise(envelope), true);
+        return id;
     }
 
-    private EventEnvelope append(String type, Appointment a, java.time.OffsetDateTime previousStart,
-            java.time.OffsetDateTime previousEnd, Boolean late) {
+    private EventEnvelope append(String type, Appointment a, OffsetDateTime previousStart,
+            OffsetDateTime previousEnd, Boolean late) {
         ZoneId zone = a.location.zone();
         Instant now = clock.instant();
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, now, EventTypes.VERSION,
@@ -153,25 +125,50 @@ public class Outbox {
                         a.practitioner.subject,
                         a.location.id, a.location.code, a.type.code, a.startsAt.atZone(zone).toOffsetDateTime(),
                         a.endsAt.atZone(zone).toOffsetDateTime(), a.status.name(), previousStart, previousEnd, late));
-        String payload;
+        // The appointment's own change goes first, so its row lock orders this appointment's events.
+        em.flush();
+        insert(envelope.id(), type, a.id, a.clientId, a.bookedBy, now, serialise(envelope), false);
+        return envelope;
+    }
+
+    private void insert(UUID id, String type, UUID appointment, UUID client, String bookedBy, Instant at,
+            String payload, boolean internal) {
+        em.createNativeQuery(APPEND)
+                .setParameter("id", id)
+                .setParameter("type", type)
+                .setParameter("appointment", appointment)
+                .setParameter("client", client)
+                .setParameter("bookedBy", bookedBy)
+                .setParameter("occurredAt", at)
+                .setParameter("version", EventTypes.VERSION)
+                .setParameter("payload", payload)
+                .setParameter("internal", internal)
+                .setParameter("toClientService", config.clientService().enabled())
+                .executeUpdate();
+        wakeAfterCommit();
+    }
+
+    /** The dispatcher hears of the new event as soon as it is visible, instead of at its next poll. */
+    private void wakeAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    dispatcher.wake();
+                }
+            }
+        });
+    }
+
+    private String serialise(Object envelope) {
         try {
-            payload = json.writeValueAsString(envelope);
+            return json.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event not serialisable", e);
         }
-        em.flush();
-        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)").setParameter("key", SEQUENCE_LOCK)
-                .getSingleResult();
-        em.createNativeQuery(APPEND)
-                .setParameter("id", envelope.id())
-                .setParameter("type", type)
-                .setParameter("appointment", a.id)
-                .setParameter("bookedBy", a.bookedBy)
-                .setParameter("occurredAt", now)
-                .setParameter("version", EventTypes.VERSION)
-                .setParameter("payload", payload)
-                .setParameter("toClientService", config.clientService().enabled())
-                .executeUpdate();
-        return envelope;
     }
 }

@@ -65,14 +65,19 @@ public final class WebhookDtos {
     }
 
     public record DeliveryResponse(UUID id, UUID eventId, String eventType, UUID appointmentId,
-            @Schema(enumeration = { "PENDING", "DELIVERED" }) String status, int attempts,
+            @Schema(enumeration = { "PENDING", "DELIVERED", "DEAD", "SUPPRESSED" }, description = "DEAD: refused by "
+                    + "the receiver (4xx other than 408/429), waiting to be retried by hand; SUPPRESSED: not sent "
+                    + "because the client did not share data with partners when it was due") String status,
+            int attempts,
             @Schema(description = "When the next attempt is due (pending only)") Instant nextAttemptAt,
-            Instant deliveredAt, Integer lastStatusCode, String lastError, List<AttemptResponse> history) {
+            Instant deliveredAt, Integer lastStatusCode, String lastError,
+            @Schema(description = "Start of the receiver's answer to the last failed attempt") String lastResponse,
+            List<AttemptResponse> history) {
 
-        static DeliveryResponse from(EventDelivery d, List<DeliveryAttempt> attempts) {
+        public static DeliveryResponse from(EventDelivery d, List<DeliveryAttempt> attempts) {
             return new DeliveryResponse(d.id, d.eventId, d.eventType, d.appointmentId, d.status, d.attempts,
                     EventDelivery.PENDING.equals(d.status) ? d.nextAttemptAt : null, d.deliveredAt, d.lastStatusCode,
-                    d.lastError, attempts.stream().map(AttemptResponse::from).toList());
+                    d.lastError, d.lastResponse, attempts.stream().map(AttemptResponse::from).toList());
         }
     }
 }

@@ -48,11 +48,13 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a webhook", description = "Each delivery is a POST of one event envelope with "
-            + "headers Webhook-Id (the event id, for de-duplication), Webhook-Timestamp (Unix seconds) and "
-            + "Webhook-Signature: v1=<hex HMAC-SHA256 of \"<timestamp>.<body>\" keyed with the secret>. A partner "
-            + "receives the events of the appointments it booked, an admin those of all appointments. The URL must "
-            + "be https to a public address. The secret is in this answer only.")
+    @Operation(summary = "Register a webhook", description = "Each delivery is a POST of one event envelope, signed "
+            + "as the Standard Webhooks specification defines: headers `webhook-id` (the event id, the same on every "
+            + "retry, for de-duplication), `webhook-timestamp` (Unix seconds) and `webhook-signature: v1,<base64 "
+            + "HMAC-SHA256 of \"<webhook-id>.<webhook-timestamp>.<body>\" keyed with the base64-decoded part of the "
+            + "secret after whsec_>`. A partner receives the events of the appointments it booked while the client "
+            + "shares data with partners (consent checked when each delivery is due); an admin those of all "
+            + "appointments. The URL must be https to a public address. The secret is in this answer only.")
     @APIResponse(responseCode = "201", description = "Registered; the answer holds the signing secret",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = WebhookResponse.class)),
@@ -113,10 +115,44 @@ public class WebhookResource {
         return Response.noContent().build();
     }
 
+    @POST
+    @Path("/{id}/rotate-secret")
+    @Operation(summary = "Rotate a webhook's signing secret", description = "Issues a new secret, returned in this "
+            + "answer only. For 24 hours deliveries carry two signatures, one per secret, in the "
+            + "`webhook-signature` header (space separated), so the receiver can switch over without losing one.")
+    @APIResponse(responseCode = "200", description = "The subscription with its new secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WebhookResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a partner or admin")
+    @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
+    public WebhookResponse rotateSecret(@PathParam("id") UUID id) {
+        return WebhookResponse.withSecret(webhooks.rotateSecret(id, currentCaller.get()));
+    }
+
+    @POST
+    @Path("/{id}/deliveries/{deliveryId}/retry")
+    @Operation(summary = "Retry a dead delivery", description = "A delivery the receiver refused (a 4xx other than "
+            + "408 or 429) is not retried on its own: it is DEAD, with the receiver's answer. Once the receiver is "
+            + "fixed, this sends it again at once (a pending one is made due now).")
+    @APIResponse(responseCode = "200", description = "Queued again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DeliveryResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a partner or admin")
+    @APIResponse(responseCode = "404", description = "No such subscription or delivery, or another partner's")
+    @APIResponse(responseCode = "409", description = "Already delivered, or suppressed because the client does not "
+            + "share data")
+    public DeliveryResponse retry(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+        var delivery = webhooks.retry(id, deliveryId, currentCaller.get());
+        return DeliveryResponse.from(delivery, webhooks.attempts(delivery.id));
+    }
+
     @GET
     @Path("/{id}/deliveries")
     @Operation(summary = "Deliveries of a webhook", description = "Newest event first, with every attempt (time, "
-            + "HTTP status, error) and when the next attempt is due.")
+            + "HTTP status, error), when the next attempt is due and, for a dead delivery, the start of the "
+            + "receiver's answer.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     @APIResponse(responseCode = "400", description = "Invalid paging")
     @APIResponse(responseCode = "401", description = "No valid token")

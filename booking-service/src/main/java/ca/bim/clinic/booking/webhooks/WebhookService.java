@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import ca.bim.clinic.booking.events.DeliveryAttempt;
+import ca.bim.clinic.booking.events.DeliveryReplay;
 import ca.bim.clinic.booking.events.EventDelivery;
 import ca.bim.clinic.booking.events.EventDeliveryRepository;
 import ca.bim.clinic.booking.service.Caller;
@@ -28,12 +29,16 @@ public class WebhookService {
     private final WebhookUrlPolicy urlPolicy;
     private final Clock clock;
     private final int maxPerOwner;
+    private final java.time.Duration rotationOverlap;
+    private final DeliveryReplay replay;
 
     WebhookService(WebhookSubscriptionRepository subscriptions, EventDeliveryRepository deliveries,
-            EntityManager em, WebhooksConfig config, Clock clock) {
+            EntityManager em, WebhooksConfig config, Clock clock, DeliveryReplay replay) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.em = em;
+        this.rotationOverlap = config.rotationOverlap();
+        this.replay = replay;
         this.urlPolicy = new WebhookUrlPolicy(config.allowLoopbackHttp());
         this.clock = clock;
         this.maxPerOwner = config.maxPerOwner();
@@ -92,6 +97,25 @@ public class WebhookService {
     public void delete(UUID id, Caller caller) {
         subscriptions.delete(visible(id, caller));
         em.flush();
+    }
+
+    /**
+     * A new signing secret. The previous one keeps signing deliveries (a second signature in the header) for the
+     * rotation overlap, so the receiver can switch without losing a delivery.
+     */
+    @Transactional
+    public WebhookSubscription rotateSecret(UUID id, Caller caller) {
+        WebhookSubscription subscription = visible(id, caller);
+        subscription.previousSecret = subscription.secret;
+        subscription.previousSecretUntil = clock.instant().plus(rotationOverlap);
+        subscription.secret = WebhookSignature.newSecret();
+        return subscription;
+    }
+
+    /** Sends a dead (or still pending) delivery of this subscription again, now. */
+    public EventDelivery retry(UUID id, UUID deliveryId, Caller caller) {
+        visible(id, caller);
+        return replay.retry(deliveryId, "webhook:" + id);
     }
 
     public PanacheQuery<EventDelivery> deliveries(UUID id, Caller caller) {

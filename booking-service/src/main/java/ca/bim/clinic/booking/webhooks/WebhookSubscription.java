@@ -43,6 +43,13 @@ public class WebhookSubscription {
     @Column(nullable = false)
     public String secret;
 
+    /** The secret before the last rotation; deliveries are signed with it too until {@link #previousSecretUntil}. */
+    @Column(name = "previous_secret")
+    public String previousSecret;
+
+    @Column(name = "previous_secret_until")
+    public Instant previousSecretUntil;
+
     @Column(nullable = false)
     public String status;
 

@@ -18,6 +18,10 @@ public interface WebhooksConfig {
     @WithDefault("10")
     int maxPerOwner();
 
+    /** How long the previous secret still signs deliveries after a rotation, so receivers can switch over. */
+    @WithDefault("PT24H")
+    java.time.Duration rotationOverlap();
+
     /** Failed attempts in a row after which a subscription is paused until its owner resumes it. */
     @WithDefault("15")
     int pauseAfterFailures();

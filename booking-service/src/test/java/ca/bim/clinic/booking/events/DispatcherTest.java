@@ -118,14 +118,16 @@ class DispatcherTest {
         JsonNode envelope = JSON.readTree(body);
         assertThat(envelope.path("type").asText()).isEqualTo("appointment.booked");
         assertThat(envelope.path("data").path("appointmentId").asText()).isEqualTo(appointment.toString());
-        assertThat(delivered.getHeader("Webhook-Id")).isEqualTo(envelope.path("id").asText());
-        long timestamp = Long.parseLong(delivered.getHeader("Webhook-Timestamp"));
-        assertThat(WebhookSignature.verify(hook.get("secret"), timestamp, body,
-                delivered.getHeader("Webhook-Signature"))).isTrue();
-        assertThat(WebhookSignature.verify("whsec_wrong", timestamp, body, delivered.getHeader("Webhook-Signature")))
-                .isFalse();
+        String msgId = delivered.getHeader("webhook-id");
+        assertThat(msgId).isEqualTo(envelope.path("id").asText());
+        long timestamp = Long.parseLong(delivered.getHeader("webhook-timestamp"));
+        assertThat(delivered.getHeader("webhook-signature")).startsWith("v1,");
+        assertThat(WebhookSignature.verify(hook.get("secret"), msgId, timestamp, body,
+                delivered.getHeader("webhook-signature"))).isTrue();
+        assertThat(WebhookSignature.verify(WebhookSignature.newSecret(), msgId, timestamp, body,
+                delivered.getHeader("webhook-signature"))).isFalse();
         // Every attempt carried the same event id, so the receiver can de-duplicate.
-        assertThat(requests).extracting(r -> r.getHeader("Webhook-Id")).containsOnly(envelope.path("id").asText());
+        assertThat(requests).extracting(r -> r.getHeader("webhook-id")).containsOnly(envelope.path("id").asText());
 
         given().auth().oauth2(partner).get("/api/v1/webhooks/{id}/deliveries", hook.get("id")).then()
                 .statusCode(200)
@@ -259,7 +261,7 @@ class DispatcherTest {
     private UUID book(String token, String start) {
         String id = given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
-                        "location", RICHMOND, "start", start, "clientId", UUID.randomUUID().toString()))
+                        "location", RICHMOND, "start", start, "clientId", Events.sharingClient().toString()))
                 .post("/api/v1/appointments").then().statusCode(201).extract().path("id");
         return UUID.fromString(id);
     }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,8 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ca.bim.clinic.booking.support.ClientServiceStub;
+import ca.bim.clinic.booking.support.Events;
 import ca.bim.clinic.booking.support.FixedClock;
 import ca.bim.clinic.booking.support.Fixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -45,6 +48,9 @@ class EventFeedTest {
     @Inject
     FixedClock clock;
 
+    @Inject
+    Outbox outbox;
+
     String username;
     UUID practitioner;
     String partner;
@@ -65,7 +71,7 @@ class EventFeedTest {
 
     @Test
     void everyChangeWritesOneEventInCommitOrder() {
-        UUID client = UUID.randomUUID();
+        UUID client = Events.sharingClient();
         UUID a = book(partner, MONDAY_10, client);
         post(partner, a, "reschedule", Map.of("start", MONDAY_14)).statusCode(200);
         clock.set("2026-05-03T22:00:00Z"); // inside 24 hours
@@ -111,7 +117,7 @@ class EventFeedTest {
 
     @Test
     void cancellingOutsideTheWindowIsNotLate() {
-        UUID a = book(partner, MONDAY_10, UUID.randomUUID());
+        UUID a = book(partner, MONDAY_10, Events.sharingClient());
         post(partner, a, "cancel", Map.of("reason", "Travelling")).statusCode(200);
         given().auth().oauth2(partner).get("/api/v1/events").then().statusCode(200)
                 .body("items[1].type", equalTo("appointment.cancelled"))
@@ -120,15 +126,15 @@ class EventFeedTest {
 
     @Test
     void refusedChangesWriteNoEvent() {
-        book(partner, MONDAY_10, UUID.randomUUID());
-        given().auth().oauth2(partner).contentType(ContentType.JSON).body(bookingBody(MONDAY_10, UUID.randomUUID()))
+        book(partner, MONDAY_10, Events.sharingClient());
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body(bookingBody(MONDAY_10, Events.sharingClient()))
                 .post("/api/v1/appointments").then().statusCode(409);
         given().auth().oauth2(partner).get("/api/v1/events").then().statusCode(200).body("items", hasSize(1));
     }
 
     @Test
     void replayedBookingWritesNoSecondEvent() {
-        var body = bookingBody(MONDAY_10, UUID.randomUUID());
+        var body = bookingBody(MONDAY_10, Events.sharingClient());
         for (int i = 0; i < 2; i++) {
             given().auth().oauth2(partner).contentType(ContentType.JSON).header("Idempotency-Key", "retry-1")
                     .body(body).post("/api/v1/appointments").then().statusCode(201);
@@ -137,52 +143,77 @@ class EventFeedTest {
     }
 
     @Test
-    void catchUpPagesOnFromTheLastEventSeen() {
-        UUID first = book(partner, MONDAY_10, UUID.randomUUID());
-        UUID second = book(partner, MONDAY_12, UUID.randomUUID());
-        UUID third = book(partner, MONDAY_14, UUID.randomUUID());
-        JsonPath page = given().auth().oauth2(partner).queryParam("limit", 2).get("/api/v1/events").then()
+    void catchUpPagesOnWithTheOpaqueCursor() {
+        UUID first = book(partner, MONDAY_10, Events.sharingClient());
+        UUID second = book(partner, MONDAY_12, Events.sharingClient());
+        UUID third = book(partner, MONDAY_14, Events.sharingClient());
+        String next = given().auth().oauth2(partner).queryParam("limit", 2).get("/api/v1/events").then()
                 .statusCode(200)
                 .body("items.data.appointmentId", contains(first.toString(), second.toString()))
                 .body("hasMore", equalTo(true))
-                .extract().jsonPath();
-        String last = page.getString("lastEventId");
-        assertThat(last).isEqualTo(page.getString("items[1].id"));
-        given().auth().oauth2(partner).queryParam("after", last).queryParam("limit", 2).get("/api/v1/events")
-                .then().statusCode(200)
+                .extract().path("next");
+        String end = given().auth().oauth2(partner).queryParam("after", next).queryParam("limit", 2)
+                .get("/api/v1/events").then().statusCode(200)
                 .body("items.data.appointmentId", contains(third.toString()))
-                .body("hasMore", equalTo(false));
-        String end = given().auth().oauth2(partner).queryParam("after", last).get("/api/v1/events").then()
-                .extract().path("lastEventId");
+                .body("hasMore", equalTo(false))
+                .extract().path("next");
         given().auth().oauth2(partner).queryParam("after", end).get("/api/v1/events").then().statusCode(200)
-                .body("items", hasSize(0)).body("lastEventId", equalTo(end));
+                .body("items", hasSize(0)).body("next", equalTo(end)).body("hasMore", equalTo(false));
     }
 
     @Test
     void partnerReadsOnlyTheEventsOfItsOwnBookingsAndAdminReadsAll() {
         String other = Fixtures.partner(Fixtures.unique("partner"));
-        UUID mine = book(partner, MONDAY_10, UUID.randomUUID());
-        UUID theirs = book(other, MONDAY_14, UUID.randomUUID());
-        String myEvent = given().auth().oauth2(partner).get("/api/v1/events").then().statusCode(200)
-                .body("items.data.appointmentId", not(hasItem(theirs.toString())))
-                .extract().path("items[0].id");
-        String theirEvent = given().auth().oauth2(other).get("/api/v1/events").then().statusCode(200)
-                .body("items.data.appointmentId", contains(theirs.toString()))
-                .extract().path("items[0].id");
-        given().auth().oauth2(partner).queryParam("after", theirEvent).get("/api/v1/events").then()
-                .statusCode(404).contentType(startsWith("application/problem+json"));
-        given().auth().oauth2(Fixtures.admin()).queryParam("after", myEvent).queryParam("limit", 500)
-                .get("/api/v1/events").then().statusCode(200)
-                .body("items.data.appointmentId", hasItem(theirs.toString()))
-                .body("items.data.appointmentId", not(hasItem(mine.toString())));
+        UUID mine = book(partner, MONDAY_10, Events.sharingClient());
+        UUID theirs = book(other, MONDAY_14, Events.sharingClient());
+        given().auth().oauth2(partner).get("/api/v1/events").then().statusCode(200)
+                .body("items.data.appointmentId", contains(mine.toString()));
+        given().auth().oauth2(other).get("/api/v1/events").then().statusCode(200)
+                .body("items.data.appointmentId", contains(theirs.toString()));
+        assertThat(adminFeed()).extracting(e -> (Object) ((Map<?, ?>) e.get("data")).get("appointmentId"))
+                .contains(theirs.toString(), mine.toString());
     }
 
     @Test
-    void unknownOrMalformedStartingPointIsRefused() {
+    void partnerStopsSeeingAClientWhoWithdrewDataSharingWhileAdminStillDoes() {
+        UUID client = Events.sharingClient();
+        UUID appointment = book(partner, MONDAY_10, client);
+        given().auth().oauth2(partner).get("/api/v1/events").then().statusCode(200)
+                .body("items.data.appointmentId", contains(appointment.toString()));
+
+        Events.standing(client, false);
+        clock.set("2026-05-04T16:30:00Z"); // the appointment's day, for the check-in
+        post(Fixtures.admin(), appointment, "check-in", null).statusCode(200);
+        given().auth().oauth2(partner).get("/api/v1/events").then().statusCode(200).body("items", hasSize(0));
+        assertThat(adminFeed()).filteredOn(e -> appointment.toString().equals(((Map<?, ?>) e.get("data")).get("appointmentId")))
+                .extracting(e -> e.get("type")).containsExactly("appointment.booked", "appointment.checked-in");
+    }
+
+    @Test
+    void clientWithoutAStandingRowIsHiddenFromPartners() {
+        book(partner, MONDAY_10, UUID.randomUUID());
+        given().auth().oauth2(partner).get("/api/v1/events").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void accessLogEventsNeverReachTheFeed() {
+        UUID client = Events.sharingClient();
+        UUID appointment = book(partner, MONDAY_10, client);
+        UUID read = QuarkusTransaction.requiringNew().call(() -> outbox.appointmentsRead(client, "sub-fran",
+                "front-desk", List.of(appointment), "GET /api/v1/appointments"));
+        assertThat(adminFeed()).extracting(e -> e.get("type")).contains("appointment.booked")
+                .doesNotContain("client.appointments-read");
+        assertThat(adminFeed()).extracting(e -> e.get("id")).doesNotContain(read.toString());
+        given().auth().oauth2(partner).get("/api/v1/events").then().statusCode(200)
+                .body("items.type", contains("appointment.booked"));
+    }
+
+    @Test
+    void unreadableOrOldStyleCursorIsABadRequest() {
         given().auth().oauth2(partner).queryParam("after", UUID.randomUUID()).get("/api/v1/events").then()
-                .statusCode(404).contentType(startsWith("application/problem+json"));
-        given().auth().oauth2(partner).queryParam("after", "not-an-id").get("/api/v1/events").then()
-                .statusCode(400).body("violations.field", hasItem(org.hamcrest.Matchers.containsString("after")));
+                .statusCode(400).contentType(startsWith("application/problem+json"));
+        given().auth().oauth2(partner).queryParam("after", "not-a-cursor").get("/api/v1/events").then()
+                .statusCode(400).contentType(startsWith("application/problem+json"));
         given().auth().oauth2(partner).queryParam("limit", 0).get("/api/v1/events").then().statusCode(400);
         given().auth().oauth2(partner).queryParam("limit", 501).get("/api/v1/events").then().statusCode(400);
         given().auth().oauth2(partner).queryParam("limit", "ten").get("/api/v1/events").then().statusCode(400);
@@ -197,6 +228,25 @@ class EventFeedTest {
         given().auth().oauth2(Fixtures.therapist(username)).get("/api/v1/events").then().statusCode(403);
         given().auth().oauth2(Fixtures.admin()).queryParam("limit", 1).get("/api/v1/events").then()
                 .statusCode(200).body("items[0].data.practitionerName", nullValue());
+    }
+
+    /** The whole feed as an admin reads it, page by page. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> adminFeed() {
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        String cursor = null;
+        boolean more = true;
+        while (more) {
+            var request = given().auth().oauth2(Fixtures.admin()).queryParam("limit", 500);
+            if (cursor != null) {
+                request = request.queryParam("after", cursor);
+            }
+            JsonPath page = request.get("/api/v1/events").then().statusCode(200).extract().jsonPath();
+            all.addAll(page.getList("items"));
+            cursor = page.getString("next");
+            more = page.getBoolean("hasMore");
+        }
+        return all;
     }
 
     private UUID book(String token, String start, UUID client) {

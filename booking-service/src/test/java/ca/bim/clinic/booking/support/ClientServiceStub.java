@@ -76,6 +76,17 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
     private static volatile boolean down;
     private static final List<String> EVENTS = new CopyOnWriteArrayList<>();
 
+    private static final java.util.Set<String> REFUSED_MARKERS = ConcurrentHashMap.newKeySet();
+
+    /** Booking events whose body contains {@code marker} are refused with a 422 until {@link #acceptEvents}. */
+    public static void refuseEventsMentioning(String marker) {
+        REFUSED_MARKERS.add(marker);
+    }
+
+    public static void acceptEvents(String marker) {
+        REFUSED_MARKERS.remove(marker);
+    }
+
     /** Changes a client's standing; anything but UNKNOWN and DOWN is also a new item in the standing feed. */
     public static void set(UUID clientId, Standing standing) {
         set(clientId, SUBJECTS.get(clientId), standing);
@@ -103,6 +114,7 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
         SUBJECTS.clear();
         FEED.clear();
         EVENTS.clear();
+        REFUSED_MARKERS.clear();
         down = false;
         if (server != null) {
             server.resetRequests();
@@ -191,7 +203,11 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
                 return problem(401, "Unauthorized");
             }
             if (path.equals("/internal/v1/booking-events") && event.getRequest().getMethod().getName().equals("POST")) {
-                EVENTS.add(event.getRequest().getBodyAsString());
+                String body = event.getRequest().getBodyAsString();
+                if (REFUSED_MARKERS.stream().anyMatch(body::contains)) {
+                    return problem(422, "Unprocessable Content");
+                }
+                EVENTS.add(body);
                 return responseDefinition().withStatus(202).build();
             }
             if (!path.startsWith("/internal/v1/client-standing")) {

@@ -6,7 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+
 import ca.bim.clinic.booking.events.Dispatcher;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 
 /** Helpers for event and webhook tests. */
@@ -33,5 +39,26 @@ public final class Events {
                 .body(Map.of("url", url, "eventTypes", types))
                 .post("/api/v1/webhooks").then().statusCode(201).extract();
         return Map.of("id", response.path("id"), "secret", response.path("secret"));
+    }
+
+    /**
+     * Sets booking-service's view of a client's standing, as the standing feed from client-service would: active,
+     * with or without data-sharing consent.
+     */
+    public static void standing(UUID clientId, boolean dataSharing) {
+        QuarkusTransaction.requiringNew().run(() -> Arc.container().instance(EntityManager.class).get()
+                .createNativeQuery("""
+                        INSERT INTO client_standing (client_id, subject, status, data_sharing, position, updated_at)
+                        VALUES (:id, NULL, 'active', :sharing, NULL, now())
+                        ON CONFLICT (client_id) DO UPDATE SET data_sharing = EXCLUDED.data_sharing,
+                                                              updated_at = EXCLUDED.updated_at
+                        """).setParameter("id", clientId).setParameter("sharing", dataSharing).executeUpdate());
+    }
+
+    /** A new client id whose standing says active and sharing data with partners. */
+    public static UUID sharingClient() {
+        UUID id = UUID.randomUUID();
+        standing(id, true);
+        return id;
     }
 }

@@ -33,6 +33,20 @@ public final class Receiver implements AutoCloseable {
         server.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(status)));
     }
 
+    /** Always answers this status and body from now on. */
+    public void answer(int status, String body) {
+        server.resetMappings();
+        server.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    /** Answers 200 at once, then sends its body a little at a time over {@code millis}. */
+    public void trickle(int millis) {
+        server.resetMappings();
+        server.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(200)
+                .withBody("x".repeat(40)).withChunkedDribbleDelay(40, millis)));
+    }
+
     /** Answers {@code status} to the first {@code times} requests, then 204. */
     public void failFirst(int times, int status) {
         server.resetMappings();
