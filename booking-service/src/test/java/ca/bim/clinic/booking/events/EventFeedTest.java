@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,7 @@ import ca.bim.clinic.booking.support.ClientServiceStub;
 import ca.bim.clinic.booking.support.Events;
 import ca.bim.clinic.booking.support.FixedClock;
 import ca.bim.clinic.booking.support.Fixtures;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -191,7 +193,11 @@ class EventFeedTest {
 
     @Test
     void clientWithoutAStandingRowIsHiddenFromPartners() {
-        book(partner, MONDAY_10, UUID.randomUUID());
+        UUID client = Events.sharingClient();
+        book(partner, MONDAY_10, client);
+        QuarkusTransaction.requiringNew().run(() -> Arc.container().instance(EntityManager.class).get()
+                .createNativeQuery("DELETE FROM client_standing WHERE client_id = :id").setParameter("id", client)
+                .executeUpdate());
         given().auth().oauth2(partner).get("/api/v1/events").then().statusCode(200).body("items", hasSize(0));
     }
 
