@@ -36,10 +36,23 @@ class ComposeFileTest {
     }
 
     @Test
-    void applicationsProbeTheirOwnReadinessEndpoint() {
+    void applicationsProbeTheirReadinessOnTheManagementPort() {
         for (String module : Repository.APPLICATIONS) {
+            assertThat(Repository.managementPort(module)).as(module + " quarkus.management.port").isPositive();
             String test = String.join(" ", list(map(service(module), "healthcheck"), "test"));
-            assertThat(test).as(module).contains("http://localhost:" + Repository.httpPort(module) + "/q/health/ready");
+            assertThat(test).as(module)
+                    .contains("http://localhost:" + Repository.CONTAINER_MANAGEMENT_PORT + "/q/health/ready");
+            assertThat(map(service(module), "environment").get("QUARKUS_MANAGEMENT_PORT")).as(module)
+                    .isEqualTo(String.valueOf(Repository.CONTAINER_MANAGEMENT_PORT));
+        }
+    }
+
+    @Test
+    void theGatewayAsksEachUpstreamsManagementPortForReadiness() {
+        Map<String, Object> environment = map(service("gateway"), "environment");
+        for (String upstream : List.of("booking", "injury", "client")) {
+            assertThat(environment.get("GATEWAY_UPSTREAMS_" + upstream.toUpperCase() + "_MANAGEMENT_URL"))
+                    .isEqualTo("http://" + upstream + "-service:" + Repository.CONTAINER_MANAGEMENT_PORT);
         }
     }
 
@@ -91,7 +104,10 @@ class ComposeFileTest {
             Path dockerfile = Path.of(String.valueOf(build.get("context"))).resolve(String.valueOf(build.get("dockerfile")));
             assertThat(Repository.ROOT.resolve(dockerfile).normalize()).as(module).exists();
             String content = Repository.read(dockerfile);
-            assertThat(content).as(module).contains("target/quarkus-app", "USER 185", "EXPOSE " + Repository.httpPort(module));
+            assertThat(content).as(module).contains("target/quarkus-app", "USER 185",
+                    "EXPOSE " + Repository.httpPort(module) + " " + Repository.CONTAINER_MANAGEMENT_PORT,
+                    "QUARKUS_MANAGEMENT_PORT=" + Repository.CONTAINER_MANAGEMENT_PORT,
+                    "localhost:" + Repository.CONTAINER_MANAGEMENT_PORT + "/q/health/ready");
         }
     }
 

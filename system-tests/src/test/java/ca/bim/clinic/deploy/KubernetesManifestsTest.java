@@ -53,6 +53,30 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void probesAndScrapingUseTheManagementPort() {
+        for (String module : Repository.APPLICATIONS) {
+            Map<String, Object> container = container(module);
+            for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                assertThat(map(map(container, probe), "httpGet").get("port")).as(module + " " + probe)
+                        .isEqualTo("management");
+            }
+            assertThat(listOf(container, "ports")).as(module).anySatisfy(p -> {
+                assertThat(((Map<?, ?>) p).get("name")).isEqualTo("management");
+                assertThat(((Map<?, ?>) p).get("containerPort")).isEqualTo(Repository.CONTAINER_MANAGEMENT_PORT);
+            });
+            assertThat(map(named("ConfigMap", module + "-config"), "data").get("QUARKUS_MANAGEMENT_PORT")).as(module)
+                    .isEqualTo(String.valueOf(Repository.CONTAINER_MANAGEMENT_PORT));
+            Map<String, Object> annotations = map(map(map(map(named("Deployment", module), "spec"), "template"),
+                    "metadata"), "annotations");
+            assertThat(annotations.get("prometheus.io/port")).as(module)
+                    .isEqualTo(String.valueOf(Repository.CONTAINER_MANAGEMENT_PORT));
+        }
+        // The gateway's own Service carries only the public port, so an Ingress cannot expose its metrics.
+        List<Object> gatewayPorts = listOf(map(named("Service", "gateway"), "spec"), "ports");
+        assertThat(gatewayPorts).noneSatisfy(p -> assertThat(((Map<?, ?>) p).get("name")).isEqualTo("management"));
+    }
+
+    @Test
     void containerAndServicePortsAreTheApplicationPort() {
         for (String module : Repository.APPLICATIONS) {
             int port = Repository.httpPort(module);

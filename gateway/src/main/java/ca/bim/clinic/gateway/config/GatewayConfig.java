@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -34,6 +35,12 @@ public interface GatewayConfig {
 
         /** Base URL of the service; paths are forwarded unchanged. */
         URI url();
+
+        /**
+         * Base URL of the service's management interface, where the gateway's readiness asks
+         * {@code /q/health/ready}; without it, {@link #url()} is asked.
+         */
+        Optional<URI> managementUrl();
 
         /** Path prefixes routed to this service, such as {@code /api/v1/locations}. */
         List<String> prefixes();
