@@ -92,6 +92,8 @@ class RateLimitTest {
         }
         given().get("/api/v1/locations").then().statusCode(429).contentType("application/problem+json")
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"));
+        // No proxy is trusted by default: claiming another address changes nothing.
+        given().header("X-Forwarded-For", "203.0.113.7").get("/api/v1/locations").then().statusCode(429);
         // Rejected calls carry the headers too, including 401s for bad tokens (counted against the IP).
         given().header("Authorization", "Bearer not.a-jwt").get("/api/v1/locations").then().statusCode(429)
                 .header("RateLimit-Remaining", is("0"));

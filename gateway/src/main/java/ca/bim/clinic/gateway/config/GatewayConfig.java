@@ -31,6 +31,14 @@ public interface GatewayConfig {
 
     OpenApi openapi();
 
+    Headers headers();
+
+    /**
+     * Addresses or CIDR ranges (IPv4 or IPv6) of the reverse proxies and load balancers in front of the gateway. Only
+     * when the TCP peer is one of them is {@code X-Forwarded-For} believed; empty (the default) believes no one.
+     */
+    Optional<List<String>> trustedProxies();
+
     interface Upstream {
 
         /** Base URL of the service; paths are forwarded unchanged. */
@@ -115,6 +123,31 @@ public interface GatewayConfig {
 
         @WithDefault("America/Vancouver")
         ZoneId zone();
+    }
+
+    interface Headers {
+
+        /** Answers under these prefixes carry {@code Cache-Control: no-store}: they hold personal and health data. */
+        @WithDefault("/api/v1/clients,/api/v1/appointments")
+        List<String> noStorePrefixes();
+
+        Hsts hsts();
+
+        interface Hsts {
+
+            /**
+             * Whether browsers are told to use https only. Set it when clients reach the gateway over https through a
+             * TLS-terminating proxy; a gateway that serves TLS itself sends the header on its https answers anyway.
+             */
+            @WithDefault("false")
+            boolean enabled();
+
+            @WithDefault("365d")
+            Duration maxAge();
+
+            @WithDefault("false")
+            boolean includeSubdomains();
+        }
     }
 
     interface OpenApi {

@@ -37,11 +37,13 @@ public class EdgePolicy {
 
     private final GatewayConfig.Auth auth;
     private final RateLimiter limiter;
+    private final ClientAddress clientAddress;
     private final MeterRegistry registry;
 
-    EdgePolicy(GatewayConfig config, RateLimiter limiter, MeterRegistry registry) {
+    EdgePolicy(GatewayConfig config, RateLimiter limiter, ClientAddress clientAddress, MeterRegistry registry) {
         this.auth = config.auth();
         this.limiter = limiter;
+        this.clientAddress = clientAddress;
         this.registry = registry;
     }
 
@@ -99,7 +101,7 @@ public class EdgePolicy {
         if (!limiter.enabled()) {
             return true;
         }
-        RateLimiter.Decision decision = limiter.consume(key(identity), ctx.request().remoteAddress().hostAddress());
+        RateLimiter.Decision decision = limiter.consume(key(identity), clientAddress.of(ctx.request()));
         decision.writeHeaders(ctx.response());
         if (!decision.allowed()) {
             registry.counter("gateway.rate_limit.rejections", "caller", identity == null ? "anonymous" : "authenticated")
