@@ -88,6 +88,24 @@ public interface GatewayConfig {
         @WithDefault("10m")
         Duration idleExpiry();
 
+        /**
+         * Redis holding the buckets of every gateway replica, e.g. {@code redis://redis:6379} or
+         * {@code rediss://:password@host:6380} ({@code GATEWAY_RATE_LIMIT_REDIS_URL}). Unset: buckets in memory.
+         */
+        Optional<String> redisUrl();
+
+        /** Prefix of the bucket keys in Redis, so several deployments can share one Redis. */
+        @WithDefault("clinic:rate-limit:")
+        String redisKeyPrefix();
+
+        /** Longest wait for Redis per call; past it the call is counted in a local bucket. */
+        @WithDefault("250ms")
+        Duration redisTimeout();
+
+        /** After Redis failed, how long local buckets are used before Redis is asked again. */
+        @WithDefault("5s")
+        Duration redisRetry();
+
         interface Limit {
             int requestsPerMinute();
         }
