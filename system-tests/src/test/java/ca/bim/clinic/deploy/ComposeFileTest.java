@@ -22,7 +22,9 @@ class ComposeFileTest {
     @Test
     void definesTheDatabaseKeycloakTheThreeServicesAndTheGateway() {
         assertThat(services().keySet()).containsExactlyInAnyOrder("postgres", "keycloak", "booking-service",
-                "injury-service", "client-service", "gateway");
+                "injury-service", "client-service", "gateway", "prometheus", "grafana");
+        assertThat(list(service("prometheus"), "profiles")).containsExactly("monitoring");
+        assertThat(list(service("grafana"), "profiles")).containsExactly("monitoring");
     }
 
     @Test
@@ -71,6 +73,9 @@ class ComposeFileTest {
             Map<String, Object> service = service(name);
             if (Set.of("gateway", "keycloak").contains(name)) {
                 assertThat(service).as(name).containsKey("ports");
+            } else if (name.equals("grafana")) {
+                // The monitoring profile shows the dashboard to the developer's own browser only.
+                assertThat(list(service, "ports")).containsExactly("127.0.0.1:3000:3000");
             } else {
                 assertThat(service).as(name).doesNotContainKey("ports");
             }
@@ -109,6 +114,16 @@ class ComposeFileTest {
                     "QUARKUS_MANAGEMENT_PORT=" + Repository.CONTAINER_MANAGEMENT_PORT,
                     "localhost:" + Repository.CONTAINER_MANAGEMENT_PORT + "/q/health/ready");
         }
+    }
+
+    @Test
+    void theMonitoringProfileUsesTheCommittedPrometheusAndGrafanaFiles() {
+        assertThat(list(service("prometheus"), "volumes")).contains(
+                "./deploy/monitoring/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro",
+                "./deploy/monitoring/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
+        assertThat(list(service("grafana"), "volumes")).contains(
+                "./deploy/monitoring/grafana/provisioning:/etc/grafana/provisioning:ro",
+                "./deploy/monitoring/grafana/dashboards:/var/lib/grafana/dashboards:ro");
     }
 
     @Test
