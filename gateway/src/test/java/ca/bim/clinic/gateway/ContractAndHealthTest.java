@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
@@ -30,6 +32,10 @@ class ContractAndHealthTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** The management interface's root, {@code /q} on a random port in tests. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @BeforeEach
     void setUp() {
@@ -75,10 +81,27 @@ class ContractAndHealthTest {
 
     @Test
     void readyWhenEveryUpstreamIsReady() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().baseUri(management.toString()).get("/health/ready").then().statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.find { it.name == 'upstream-booking' }.status", is("UP"))
                 .body("checks.find { it.name == 'upstream-injury' }.status", is("UP"))
                 .body("checks.find { it.name == 'upstream-client' }.data.url", containsString("127.0.0.1"));
+    }
+
+    @Test
+    void publicPortAnswersHealthWithAStatusAndNothingElse() {
+        for (String path : new String[] { "/q/health", "/q/health/live", "/q/health/ready" }) {
+            String body = given().get(path).then().statusCode(200).contentType("application/json")
+                    .header("Cache-Control", "no-store").extract().asString();
+            assertThat(body).as(path).isEqualTo("{\"status\":\"UP\"}");
+        }
+    }
+
+    @Test
+    void metricsAreOnTheManagementPortOnly() {
+        given().get("/q/metrics").then().statusCode(404);
+        given().baseUri(management.toString()).get("/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"));
+        assertThat(management.getPort()).isPositive().isNotEqualTo(9080).isNotEqualTo(9001);
     }
 }

@@ -20,11 +20,14 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.net.URL;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ca.bim.clinic.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
@@ -33,6 +36,10 @@ import io.restassured.RestAssured;
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(StubUpstreams.class)
 class ProxyRoutingTest {
+
+    /** The management interface's root, {@code /q} on a random port in tests. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @BeforeEach
     void setUp() {
@@ -58,7 +65,7 @@ class ProxyRoutingTest {
     @Test
     void upstreamLatenciesAreRecordedPerUpstreamAndStatus() {
         given().get("/api/v1/locations").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
+        given().baseUri(management.toString()).get("/metrics").then().statusCode(200)
                 .body(containsString(
                         "gateway_upstream_requests_seconds_count{status=\"200\",upstream=\"booking\"}"));
     }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import java.net.URL;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import ca.bim.clinic.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -30,6 +32,10 @@ import io.restassured.RestAssured;
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(StubUpstreams.class)
 class RateLimitTest {
+
+    /** The management interface's root, {@code /q} on a random port in tests. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     public static class LowLimits implements QuarkusTestProfile {
         @Override
@@ -86,6 +92,8 @@ class RateLimitTest {
         }
         given().get("/api/v1/locations").then().statusCode(429).contentType("application/problem+json")
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"));
+        // No proxy is trusted by default: claiming another address changes nothing.
+        given().header("X-Forwarded-For", "203.0.113.7").get("/api/v1/locations").then().statusCode(429);
         // Rejected calls carry the headers too, including 401s for bad tokens (counted against the IP).
         given().header("Authorization", "Bearer not.a-jwt").get("/api/v1/locations").then().statusCode(429)
                 .header("RateLimit-Remaining", is("0"));
@@ -93,7 +101,7 @@ class RateLimitTest {
         given().auth().oauth2(token(UUID.randomUUID().toString(), "clinic-web")).get("/api/v1/locations")
                 .then().statusCode(200).header("RateLimit-Limit", is("5"));
         // Operators see the rejections.
-        given().get("/q/metrics").then().statusCode(200)
+        given().baseUri(management.toString()).get("/metrics").then().statusCode(200)
                 .body(containsString("gateway_rate_limit_rejections_total{caller=\"anonymous\""));
     }
 

@@ -42,14 +42,18 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         for (String name : NAMES) {
             if (down.contains(name)) {
-                config.put("gateway.upstreams." + name + ".url", "http://127.0.0.1:" + closedPort());
+                String closed = "http://127.0.0.1:" + closedPort();
+                config.put("gateway.upstreams." + name + ".url", closed);
+                config.put("gateway.upstreams." + name + ".management-url", closed);
                 continue;
             }
             WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(20));
             server.start();
             SERVERS.put(name, server);
             stubDefaults(name, server);
+            // One stub answers both the API and the management interface's readiness.
             config.put("gateway.upstreams." + name + ".url", "http://127.0.0.1:" + server.port());
+            config.put("gateway.upstreams." + name + ".management-url", "http://127.0.0.1:" + server.port());
         }
         return config;
     }

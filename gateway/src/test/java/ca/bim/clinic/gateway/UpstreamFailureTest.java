@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.net.Socket;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ca.bim.clinic.testing.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -41,6 +43,10 @@ import io.restassured.RestAssured;
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(value = StubUpstreams.class, initArgs = @ResourceArg(name = "down", value = "booking"))
 class UpstreamFailureTest {
+
+    /** The management interface's root, {@code /q} on a random port in tests. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     public static class ShortTimeouts implements QuarkusTestProfile {
         @Override
@@ -100,6 +106,9 @@ class UpstreamFailureTest {
                 .body("detail", containsString("paused"))
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"));
         StubUpstreams.client().verify(upstreamCalls, getRequestedFor(urlEqualTo("/api/v1/clients/me")));
+        // Operators see it (the alert rule UpstreamCircuitOpen watches this gauge).
+        given().baseUri(management.toString()).get("/metrics").then()
+                .body(containsString("gateway_upstream_circuit_breaker_open{upstream=\"client\"} 1.0"));
 
         // After the delay a trial call goes through and closes it again.
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
@@ -154,11 +163,13 @@ class UpstreamFailureTest {
 
     @Test
     void readinessReportsEachUpstream() {
-        given().get("/q/health/ready").then().statusCode(503)
+        given().baseUri(management.toString()).get("/health/ready").then().statusCode(503)
                 .body("status", is("DOWN"))
                 .body("checks.find { it.name == 'upstream-booking' }.status", is("DOWN"))
                 .body("checks.find { it.name == 'upstream-injury' }.status", is("UP"))
                 .body("checks.find { it.name == 'upstream-client' }.status", is("UP"));
-        given().get("/q/health/live").then().statusCode(200);
+        given().baseUri(management.toString()).get("/health/live").then().statusCode(200);
+        // The public port says DOWN and nothing about why.
+        given().get("/q/health/ready").then().statusCode(503).body(is("{\"status\":\"DOWN\"}"));
     }
 }

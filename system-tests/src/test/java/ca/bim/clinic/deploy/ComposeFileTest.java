@@ -22,7 +22,9 @@ class ComposeFileTest {
     @Test
     void definesTheDatabaseKeycloakTheThreeServicesAndTheGateway() {
         assertThat(services().keySet()).containsExactlyInAnyOrder("postgres", "keycloak", "booking-service",
-                "injury-service", "client-service", "gateway");
+                "injury-service", "client-service", "gateway", "prometheus", "grafana");
+        assertThat(list(service("prometheus"), "profiles")).containsExactly("monitoring");
+        assertThat(list(service("grafana"), "profiles")).containsExactly("monitoring");
     }
 
     @Test
@@ -36,10 +38,23 @@ class ComposeFileTest {
     }
 
     @Test
-    void applicationsProbeTheirOwnReadinessEndpoint() {
+    void applicationsProbeTheirReadinessOnTheManagementPort() {
         for (String module : Repository.APPLICATIONS) {
+            assertThat(Repository.managementPort(module)).as(module + " quarkus.management.port").isPositive();
             String test = String.join(" ", list(map(service(module), "healthcheck"), "test"));
-            assertThat(test).as(module).contains("http://localhost:" + Repository.httpPort(module) + "/q/health/ready");
+            assertThat(test).as(module)
+                    .contains("http://localhost:" + Repository.CONTAINER_MANAGEMENT_PORT + "/q/health/ready");
+            assertThat(map(service(module), "environment").get("QUARKUS_MANAGEMENT_PORT")).as(module)
+                    .isEqualTo(String.valueOf(Repository.CONTAINER_MANAGEMENT_PORT));
+        }
+    }
+
+    @Test
+    void theGatewayAsksEachUpstreamsManagementPortForReadiness() {
+        Map<String, Object> environment = map(service("gateway"), "environment");
+        for (String upstream : List.of("booking", "injury", "client")) {
+            assertThat(environment.get("GATEWAY_UPSTREAMS_" + upstream.toUpperCase() + "_MANAGEMENT_URL"))
+                    .isEqualTo("http://" + upstream + "-service:" + Repository.CONTAINER_MANAGEMENT_PORT);
         }
     }
 
@@ -58,6 +73,9 @@ class ComposeFileTest {
             Map<String, Object> service = service(name);
             if (Set.of("gateway", "keycloak").contains(name)) {
                 assertThat(service).as(name).containsKey("ports");
+            } else if (name.equals("grafana")) {
+                // The monitoring profile shows the dashboard to the developer's own browser only.
+                assertThat(list(service, "ports")).containsExactly("127.0.0.1:3000:3000");
             } else {
                 assertThat(service).as(name).doesNotContainKey("ports");
             }
@@ -91,8 +109,21 @@ class ComposeFileTest {
             Path dockerfile = Path.of(String.valueOf(build.get("context"))).resolve(String.valueOf(build.get("dockerfile")));
             assertThat(Repository.ROOT.resolve(dockerfile).normalize()).as(module).exists();
             String content = Repository.read(dockerfile);
-            assertThat(content).as(module).contains("target/quarkus-app", "USER 185", "EXPOSE " + Repository.httpPort(module));
+            assertThat(content).as(module).contains("target/quarkus-app", "USER 185",
+                    "EXPOSE " + Repository.httpPort(module) + " " + Repository.CONTAINER_MANAGEMENT_PORT,
+                    "QUARKUS_MANAGEMENT_PORT=" + Repository.CONTAINER_MANAGEMENT_PORT,
+                    "localhost:" + Repository.CONTAINER_MANAGEMENT_PORT + "/q/health/ready");
         }
+    }
+
+    @Test
+    void theMonitoringProfileUsesTheCommittedPrometheusAndGrafanaFiles() {
+        assertThat(list(service("prometheus"), "volumes")).contains(
+                "./deploy/monitoring/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro",
+                "./deploy/monitoring/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
+        assertThat(list(service("grafana"), "volumes")).contains(
+                "./deploy/monitoring/grafana/provisioning:/etc/grafana/provisioning:ro",
+                "./deploy/monitoring/grafana/dashboards:/var/lib/grafana/dashboards:ro");
     }
 
     @Test

@@ -27,8 +27,9 @@ class KubernetesManifestsTest {
     @Test
     void kustomizationListsAManifestForEveryApplication() {
         List<String> files = list(Repository.yaml(DIRECTORY.resolve("kustomization.yaml")), "resources");
-        assertThat(files).containsExactlyInAnyOrderElementsOf(
-                Repository.APPLICATIONS.stream().map(module -> module + ".yaml").toList());
+        List<String> expected = new ArrayList<>(Repository.APPLICATIONS.stream().map(module -> module + ".yaml").toList());
+        expected.addAll(List.of("redis.yaml", "../monitoring"));
+        assertThat(files).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
@@ -50,6 +51,30 @@ class KubernetesManifestsTest {
             assertThat(probePath(container, "livenessProbe")).as(module).isEqualTo("/q/health/live");
             assertThat(HEALTH_PATHS).contains(probePath(container, "startupProbe"));
         }
+    }
+
+    @Test
+    void probesAndScrapingUseTheManagementPort() {
+        for (String module : Repository.APPLICATIONS) {
+            Map<String, Object> container = container(module);
+            for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                assertThat(map(map(container, probe), "httpGet").get("port")).as(module + " " + probe)
+                        .isEqualTo("management");
+            }
+            assertThat(listOf(container, "ports")).as(module).anySatisfy(p -> {
+                assertThat(((Map<?, ?>) p).get("name")).isEqualTo("management");
+                assertThat(((Map<?, ?>) p).get("containerPort")).isEqualTo(Repository.CONTAINER_MANAGEMENT_PORT);
+            });
+            assertThat(map(named("ConfigMap", module + "-config"), "data").get("QUARKUS_MANAGEMENT_PORT")).as(module)
+                    .isEqualTo(String.valueOf(Repository.CONTAINER_MANAGEMENT_PORT));
+            Map<String, Object> annotations = map(map(map(map(named("Deployment", module), "spec"), "template"),
+                    "metadata"), "annotations");
+            assertThat(annotations.get("prometheus.io/port")).as(module)
+                    .isEqualTo(String.valueOf(Repository.CONTAINER_MANAGEMENT_PORT));
+        }
+        // The gateway's own Service carries only the public port, so an Ingress cannot expose its metrics.
+        List<Object> gatewayPorts = listOf(map(named("Service", "gateway"), "spec"), "ports");
+        assertThat(gatewayPorts).noneSatisfy(p -> assertThat(((Map<?, ?>) p).get("name")).isEqualTo("management"));
     }
 
     @Test
@@ -103,6 +128,53 @@ class KubernetesManifestsTest {
                         .as("%s is given %s but does not read it", module, variable).isTrue();
             }
         }
+    }
+
+    @Test
+    void gatewayAndBookingServiceNeverRunFewerThanTwoReplicas() {
+        for (String module : List.of("gateway", "booking-service")) {
+            assertThat((Integer) map(named("Deployment", module), "spec").get("replicas")).as(module)
+                    .isGreaterThanOrEqualTo(2);
+            assertThat((Integer) map(named("HorizontalPodAutoscaler", module), "spec").get("minReplicas")).as(module)
+                    .isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void everyApplicationHasADisruptionBudgetSelectingItsPods() {
+        for (String module : Repository.APPLICATIONS) {
+            Map<String, Object> spec = map(named("PodDisruptionBudget", module), "spec");
+            assertThat(map(map(spec, "selector"), "matchLabels")).as(module)
+                    .isEqualTo(map(map(map(named("Deployment", module), "spec"), "selector"), "matchLabels"));
+            assertThat(spec).as(module).containsAnyOf(Map.entry("minAvailable", 1), Map.entry("maxUnavailable", 1));
+        }
+    }
+
+    @Test
+    void theGatewaySharesItsRateLimitsOnTheRedisDefinedHere() {
+        Map<String, Object> config = map(named("ConfigMap", "gateway-config"), "data");
+        assertThat(config.get("GATEWAY_RATE_LIMIT_REDIS_URL")).isEqualTo("redis://redis:6379");
+        List<Object> redis = Repository.yamlDocuments(DIRECTORY.resolve("redis.yaml"));
+        assertThat(redis).anySatisfy(document -> {
+            Map<?, ?> resource = (Map<?, ?>) document;
+            assertThat(resource.get("kind")).isEqualTo("Service");
+            assertThat(((Map<?, ?>) resource.get("metadata")).get("name")).isEqualTo("redis");
+        });
+    }
+
+    @Test
+    void theDashboardAndAlertRulesShipAsConfigMaps() {
+        Map<String, Object> monitoring = Repository.yaml(Path.of("deploy/monitoring/kustomization.yaml"));
+        List<Object> generators = listOf(monitoring, "configMapGenerator");
+        assertThat(generators).anySatisfy(generator -> {
+            Map<?, ?> g = (Map<?, ?>) generator;
+            assertThat(g.get("name")).isEqualTo("clinic-grafana-dashboard");
+            assertThat(g.get("files")).isEqualTo(List.of("grafana/dashboards/clinic-overview.json"));
+            assertThat(((Map<?, ?>) ((Map<?, ?>) g.get("options")).get("labels")).get("grafana_dashboard")).isEqualTo("1");
+        });
+        assertThat(generators).anySatisfy(generator -> assertThat(((Map<?, ?>) generator).get("files"))
+                .isEqualTo(List.of("prometheus/alerts.yml")));
+        assertThat(Repository.ROOT.resolve("deploy/monitoring/grafana/dashboards/clinic-overview.json")).exists();
     }
 
     @Test

@@ -65,14 +65,26 @@ final class Repository {
         return propertyKey.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
     }
 
+    /** Health and metrics inside containers: the management interface's port there. */
+    static final int CONTAINER_MANAGEMENT_PORT = 9000;
+
     static int httpPort(String module) {
+        return Integer.parseInt(properties(module).getProperty("quarkus.http.port"));
+    }
+
+    /** The management interface's local port (health, metrics), or -1 when the application has none. */
+    static int managementPort(String module) {
+        return Integer.parseInt(properties(module).getProperty("quarkus.management.port", "-1"));
+    }
+
+    private static Properties properties(String module) {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(ROOT.resolve(module + "/src/main/resources/application.properties"))) {
             properties.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Integer.parseInt(properties.getProperty("quarkus.http.port"));
+        return properties;
     }
 
     static String pom(String module) {

@@ -98,7 +98,10 @@ class GatewayChainIT {
     @Test
     void everyPartReportsReady(RunningSystem system) {
         for (String service : List.of("booking-service", "injury-service", "client-service", "gateway")) {
-            given().baseUri(system.url(service)).get("/q/health/ready").then().statusCode(200);
+            given().baseUri(system.managementUrl(service)).get("/q/health/ready").then().statusCode(200);
         }
+        // The public port only says UP: no upstream names, URLs or checks.
+        given().baseUri(system.gatewayUrl()).get("/q/health/ready").then().statusCode(200)
+                .body(equalTo("{\"status\":\"UP\"}"));
     }
 }

@@ -76,14 +76,19 @@ class ObservabilityIT {
     @Test
     void everyPartPublishesPrometheusMetrics(RunningSystem system) {
         for (String part : List.of("booking-service", "injury-service", "client-service", "gateway")) {
-            given().baseUri(system.url(part)).get("/q/metrics")
+            given().baseUri(system.managementUrl(part)).get("/q/metrics")
                     .then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
         }
         given().get("/api/v1/locations").then().statusCode(200);
-        given().baseUri(system.url("gateway")).get("/q/metrics")
+        given().baseUri(system.managementUrl("gateway")).get("/q/metrics")
                 .then().body(containsString("gateway_upstream_requests_seconds_count{status=\"200\",upstream=\"booking\"}"));
-        given().baseUri(system.url("booking-service")).get("/q/metrics")
+        given().baseUri(system.managementUrl("booking-service")).get("/q/metrics")
                 .then().body(containsString("booking_outbox_lag_seconds"));
+    }
+
+    @Test
+    void thePublicPortServesNoMetrics(RunningSystem system) {
+        given().baseUri(system.gatewayUrl()).get("/q/metrics").then().statusCode(404);
     }
 
     /** Log lines are flushed as they are written, but a few milliseconds after the response: poll briefly. */

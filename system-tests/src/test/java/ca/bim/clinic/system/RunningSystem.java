@@ -46,6 +46,10 @@ final class RunningSystem implements AutoCloseable {
                     "client-service", "gateway")) {
                 ports.put(name, freePort());
             }
+            // Each application's management interface (health, metrics) gets its own free port too.
+            for (String service : List.of("booking-service", "injury-service", "client-service", "gateway")) {
+                ports.put(service + "-management", freePort());
+            }
             startKeycloak();
             Map<String, String> env = serviceEnvironment();
             for (String service : List.of("booking-service", "injury-service", "client-service", "gateway")) {
@@ -54,7 +58,7 @@ final class RunningSystem implements AutoCloseable {
             awaitReady("keycloak", "http://localhost:" + ports.get("keycloak-management") + "/health/ready",
                     KEYCLOAK_READY_TIMEOUT);
             for (String service : List.of("booking-service", "injury-service", "client-service", "gateway")) {
-                awaitReady(service, url(service) + "/q/health/ready", SERVICE_READY_TIMEOUT);
+                awaitReady(service, managementUrl(service) + "/q/health/ready", SERVICE_READY_TIMEOUT);
             }
             return this;
         } catch (IOException e) {
@@ -76,6 +80,11 @@ final class RunningSystem implements AutoCloseable {
 
     String url(String service) {
         return "http://localhost:" + ports.get(service);
+    }
+
+    /** The service's management interface: /q/health and /q/metrics. */
+    String managementUrl(String service) {
+        return "http://localhost:" + ports.get(service + "-management");
     }
 
     private void startKeycloak() throws IOException {
@@ -110,6 +119,9 @@ final class RunningSystem implements AutoCloseable {
         env.put("GATEWAY_UPSTREAMS_BOOKING_URL", url("booking-service"));
         env.put("GATEWAY_UPSTREAMS_INJURY_URL", url("injury-service"));
         env.put("GATEWAY_UPSTREAMS_CLIENT_URL", url("client-service"));
+        env.put("GATEWAY_UPSTREAMS_BOOKING_MANAGEMENT_URL", managementUrl("booking-service"));
+        env.put("GATEWAY_UPSTREAMS_INJURY_MANAGEMENT_URL", managementUrl("injury-service"));
+        env.put("GATEWAY_UPSTREAMS_CLIENT_MANAGEMENT_URL", managementUrl("client-service"));
         // Dedicated databases, wiped at start, so a run never depends on the one before it.
         env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
         env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
@@ -125,6 +137,7 @@ final class RunningSystem implements AutoCloseable {
                 "-Xmx256m", "-jar", jar.toString());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(ports.get(service + "-management")));
         if (!"gateway".equals(service)) {
             String database = service.substring(0, service.indexOf('-')) + "_it";
             builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/" + database);

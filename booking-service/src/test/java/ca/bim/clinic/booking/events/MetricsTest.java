@@ -19,6 +19,7 @@ import ca.bim.clinic.booking.support.ClientServiceStub.Standing;
 import ca.bim.clinic.booking.support.FixedClock;
 import ca.bim.clinic.booking.support.Fixtures;
 import ca.bim.clinic.booking.support.Receiver;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -92,7 +93,8 @@ class MetricsTest {
     }
 
     private static double value(String series) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        // Metrics live on the management interface (its root is /q).
+        String metrics = given().baseUri(TestHTTPResourceManager.getManagementUri()).get("/metrics").then().statusCode(200).extract().asString();
         Matcher matcher = Pattern.compile("(?m)^" + series + " (?<value>[0-9.eE+-]+)$").matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group("value")) : 0.0;
     }

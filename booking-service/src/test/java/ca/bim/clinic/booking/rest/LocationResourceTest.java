@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import ca.bim.clinic.booking.support.ClientServiceStub;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -65,7 +66,8 @@ class LocationResourceTest {
 
     @Test
     void readinessIncludesTheDatabase() {
-        given().get("/q/health/ready")
+        // Health lives on the management interface (its root is /q).
+        given().baseUri(TestHTTPResourceManager.getManagementUri()).get("/health/ready")
                 .then().statusCode(200)
                 .body("checks.name", hasItem("Database connections health check"));
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -30,10 +31,24 @@ public interface GatewayConfig {
 
     OpenApi openapi();
 
+    Headers headers();
+
+    /**
+     * Addresses or CIDR ranges (IPv4 or IPv6) of the reverse proxies and load balancers in front of the gateway. Only
+     * when the TCP peer is one of them is {@code X-Forwarded-For} believed; empty (the default) believes no one.
+     */
+    Optional<List<String>> trustedProxies();
+
     interface Upstream {
 
         /** Base URL of the service; paths are forwarded unchanged. */
         URI url();
+
+        /**
+         * Base URL of the service's management interface, where the gateway's readiness asks
+         * {@code /q/health/ready}; without it, {@link #url()} is asked.
+         */
+        Optional<URI> managementUrl();
 
         /** Path prefixes routed to this service, such as {@code /api/v1/locations}. */
         List<String> prefixes();
@@ -73,6 +88,24 @@ public interface GatewayConfig {
         @WithDefault("10m")
         Duration idleExpiry();
 
+        /**
+         * Redis holding the buckets of every gateway replica, e.g. {@code redis://redis:6379} or
+         * {@code rediss://:password@host:6380} ({@code GATEWAY_RATE_LIMIT_REDIS_URL}). Unset: buckets in memory.
+         */
+        Optional<String> redisUrl();
+
+        /** Prefix of the bucket keys in Redis, so several deployments can share one Redis. */
+        @WithDefault("clinic:rate-limit:")
+        String redisKeyPrefix();
+
+        /** Longest wait for Redis per call; past it the call is counted in a local bucket. */
+        @WithDefault("250ms")
+        Duration redisTimeout();
+
+        /** After Redis failed, how long local buckets are used before Redis is asked again. */
+        @WithDefault("5s")
+        Duration redisRetry();
+
         interface Limit {
             int requestsPerMinute();
         }
@@ -108,6 +141,31 @@ public interface GatewayConfig {
 
         @WithDefault("America/Vancouver")
         ZoneId zone();
+    }
+
+    interface Headers {
+
+        /** Answers under these prefixes carry {@code Cache-Control: no-store}: they hold personal and health data. */
+        @WithDefault("/api/v1/clients,/api/v1/appointments")
+        List<String> noStorePrefixes();
+
+        Hsts hsts();
+
+        interface Hsts {
+
+            /**
+             * Whether browsers are told to use https only. Set it when clients reach the gateway over https through a
+             * TLS-terminating proxy; a gateway that serves TLS itself sends the header on its https answers anyway.
+             */
+            @WithDefault("false")
+            boolean enabled();
+
+            @WithDefault("365d")
+            Duration maxAge();
+
+            @WithDefault("false")
+            boolean includeSubdomains();
+        }
     }
 
     interface OpenApi {

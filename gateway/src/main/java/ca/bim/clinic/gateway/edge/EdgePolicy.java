@@ -15,6 +15,7 @@ import io.quarkus.security.AuthenticationException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -37,11 +38,13 @@ public class EdgePolicy {
 
     private final GatewayConfig.Auth auth;
     private final RateLimiter limiter;
+    private final ClientAddress clientAddress;
     private final MeterRegistry registry;
 
-    EdgePolicy(GatewayConfig config, RateLimiter limiter, MeterRegistry registry) {
+    EdgePolicy(GatewayConfig config, RateLimiter limiter, ClientAddress clientAddress, MeterRegistry registry) {
         this.auth = config.auth();
         this.limiter = limiter;
+        this.clientAddress = clientAddress;
         this.registry = registry;
     }
 
@@ -53,21 +56,19 @@ public class EdgePolicy {
 
     private void apiCall(RoutingContext ctx) {
         SecurityIdentity identity = identity(ctx);
-        if (!withinLimit(ctx, identity)) {
-            return;
-        }
-        if (identity == null && isProtected(ctx)) {
-            ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            Problems.send(ctx, 401, "Unauthorized", "This operation needs a valid bearer token");
-            return;
-        }
-        ctx.next();
+        withinLimit(ctx, identity, () -> {
+            if (identity == null && isProtected(ctx)) {
+                ctx.request().resume();
+                ctx.response().putHeader("WWW-Authenticate", "Bearer");
+                Problems.send(ctx, 401, "Unauthorized", "This operation needs a valid bearer token");
+                return;
+            }
+            ctx.next();
+        });
     }
 
     private void limitOnly(RoutingContext ctx) {
-        if (withinLimit(ctx, identity(ctx))) {
-            ctx.next();
-        }
+        withinLimit(ctx, identity(ctx), ctx::next);
     }
 
     /** Failures raised before or outside the proxy: bad tokens, an unreachable Keycloak, anything unexpected. */
@@ -76,11 +77,12 @@ public class EdgePolicy {
         if (failure instanceof AuthenticationException) {
             LOG.debugf("Bearer token rejected for %s %s: %s", ctx.request().method(), ctx.request().path(),
                     failure.getMessage());
-            if (!withinLimit(ctx, null)) {
-                return;
-            }
-            ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            Problems.send(ctx, 401, "Unauthorized", "The bearer token is missing, malformed, expired or not trusted");
+            withinLimit(ctx, null, () -> {
+                ctx.request().resume();
+                ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                Problems.send(ctx, 401, "Unauthorized",
+                        "The bearer token is missing, malformed, expired or not trusted");
+            });
         } else if (failure instanceof OIDCException) {
             // Keycloak cannot be reached to verify the token: not the caller's fault.
             LOG.warnf("Cannot verify a bearer token: %s", failure.getMessage());
@@ -94,22 +96,45 @@ public class EdgePolicy {
         }
     }
 
-    /** Consumes one token; answers 429 and returns false when the caller is over the limit. */
-    private boolean withinLimit(RoutingContext ctx, SecurityIdentity identity) {
+    /**
+     * Consumes one token, then runs {@code allowed}; answers 429 instead when the caller is over the limit. With a
+     * shared store the decision arrives asynchronously: the request stays paused until the next handler (the proxy
+     * pipes the body from where it stands) or a rejection (which lets the unread body drain) takes it over.
+     */
+    private void withinLimit(RoutingContext ctx, SecurityIdentity identity, Runnable allowed) {
         if (!limiter.enabled()) {
-            return true;
+            allowed.run();
+            return;
         }
-        RateLimiter.Decision decision = limiter.consume(key(identity), ctx.request().remoteAddress().hostAddress());
+        Future<RateLimiter.Decision> pending = limiter.consume(key(identity), clientAddress.of(ctx.request()));
+        if (pending.isComplete()) {
+            decided(ctx, identity, pending.result(), allowed);
+            return;
+        }
+        ctx.request().pause();
+        pending.onComplete(result -> {
+            if (result.succeeded()) {
+                decided(ctx, identity, result.result(), allowed);
+            } else {
+                ctx.request().resume();
+                ctx.fail(result.cause());
+            }
+        });
+    }
+
+    private void decided(RoutingContext ctx, SecurityIdentity identity, RateLimiter.Decision decision,
+            Runnable allowed) {
         decision.writeHeaders(ctx.response());
         if (!decision.allowed()) {
+            ctx.request().resume();
             registry.counter("gateway.rate_limit.rejections", "caller", identity == null ? "anonymous" : "authenticated")
                     .increment();
             Problems.send(ctx, 429, "Too Many Requests",
                     "Rate limit of " + decision.limit() + " requests a minute exceeded; retry after "
                             + decision.retryAfterSeconds() + " s");
-            return false;
+            return;
         }
-        return true;
+        allowed.run();
     }
 
     private boolean isProtected(RoutingContext ctx) {

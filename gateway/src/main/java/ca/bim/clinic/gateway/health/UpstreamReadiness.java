@@ -15,7 +15,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * One readiness check per upstream ({@code upstream-booking}, ...), UP when the service's own
- * {@code /q/health/ready} answers 200. The gateway is ready only when everything behind it is: liveness is
+ * {@code /q/health/ready} (on its management port) answers 200. These details are served on the management port
+ * only. The gateway is ready only when everything behind it is: liveness is
  * unaffected, so an orchestrator does not restart the edge for an upstream's outage.
  */
 @ApplicationScoped
@@ -33,9 +34,9 @@ public class UpstreamReadiness {
         String name = "upstream-" + upstream.name();
         return Uni.createFrom().completionStage(() -> upstream.readiness(PROBE_TIMEOUT_MILLIS).toCompletionStage())
                 .map(status -> HealthCheckResponse.named(name).status(status == 200)
-                        .withData("url", upstream.url().toString()).withData("status", status).build())
+                        .withData("url", upstream.healthUrl().toString()).withData("status", status).build())
                 .onFailure().recoverWithItem(failure -> HealthCheckResponse.named(name).down()
-                        .withData("url", upstream.url().toString())
+                        .withData("url", upstream.healthUrl().toString())
                         .withData("error", failure.getClass().getSimpleName()).build());
     }
 }

@@ -89,10 +89,16 @@ public final class Upstream {
                 .timeout(config.timeout().toMillis());
     }
 
+    /** Where this upstream's readiness is asked: its management interface when configured. */
+    public URI healthUrl() {
+        return config.managementUrl().orElse(config.url());
+    }
+
     /** This upstream's own readiness, bypassing the breaker so that probes see recovery. */
     public Future<Integer> readiness(long timeoutMillis) {
-        return webClient.get(port(config.url()), config.url().getHost(), "/q/health/ready")
-                .ssl("https".equals(config.url().getScheme()))
+        URI health = healthUrl();
+        return webClient.get(port(health), health.getHost(), "/q/health/ready")
+                .ssl("https".equals(health.getScheme()))
                 .timeout(timeoutMillis)
                 .send()
                 .map(response -> response.statusCode());
