@@ -50,7 +50,7 @@ public class BookingDirectory {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = FhirProblem.class)
     public Native.Page<Native.Location> locations(int page, int size) {
-        return Upstream.read(api.locations(page, size), LOCATIONS, SERVICE);
+        return Upstream.call(() -> api.locations(page, size), LOCATIONS, SERVICE);
     }
 
     /** Every active location (there are a handful). */
@@ -63,7 +63,7 @@ public class BookingDirectory {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = FhirProblem.class)
     public Native.Location location(UUID id) {
-        return Upstream.read(api.location(id.toString()), Native.Location.class, SERVICE);
+        return Upstream.call(() -> api.location(id.toString()), Native.Location.class, SERVICE);
     }
 
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
@@ -71,7 +71,7 @@ public class BookingDirectory {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = FhirProblem.class)
     public Native.Page<Native.Practitioner> practitioners(int page, int size, String location) {
-        return Upstream.read(api.practitioners(page, size, location), PRACTITIONERS, SERVICE);
+        return Upstream.call(() -> api.practitioners(page, size, location), PRACTITIONERS, SERVICE);
     }
 
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
@@ -79,7 +79,7 @@ public class BookingDirectory {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = FhirProblem.class)
     public Native.Practitioner practitioner(UUID id) {
-        return Upstream.read(api.practitioner(id.toString()), Native.Practitioner.class, SERVICE);
+        return Upstream.call(() -> api.practitioner(id.toString()), Native.Practitioner.class, SERVICE);
     }
 
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
@@ -87,7 +87,7 @@ public class BookingDirectory {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = FhirProblem.class)
     public List<Native.ScheduleEntry> schedules(UUID practitionerId) {
-        return Upstream.read(api.schedules(practitionerId.toString()), SCHEDULES, SERVICE);
+        return Upstream.call(() -> api.schedules(practitionerId.toString()), SCHEDULES, SERVICE);
     }
 
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
@@ -95,7 +95,7 @@ public class BookingDirectory {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = FhirProblem.class)
     public Native.Page<Native.AppointmentType> appointmentTypes(int page, int size) {
-        return Upstream.read(api.appointmentTypes(page, size), TYPES, SERVICE);
+        return Upstream.call(() -> api.appointmentTypes(page, size), TYPES, SERVICE);
     }
 
     /** Every appointment type booking-service lists (a catalogue of a few dozen at most). */
@@ -108,7 +108,7 @@ public class BookingDirectory {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = FhirProblem.class)
     public Native.AppointmentType appointmentType(String code) {
-        return Upstream.read(api.appointmentType(code), Native.AppointmentType.class, SERVICE);
+        return Upstream.call(() -> api.appointmentType(code), Native.AppointmentType.class, SERVICE);
     }
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
@@ -117,8 +117,8 @@ public class BookingDirectory {
             skipOn = FhirProblem.class)
     public List<Native.Slot> availability(String appointmentType, Optional<String> location,
             Optional<UUID> practitioner, OffsetDateTime from, OffsetDateTime to) {
-        return Upstream.read(api.availability(appointmentType, location.orElse(null),
-                practitioner.map(UUID::toString).orElse(null), from.toString(), to.toString()),
+        return Upstream.call(() -> api.availability(appointmentType, location.orElse(null),
+                practitioner.map(UUID::toString).orElse(null), utc(from), utc(to)),
                 Native.Availability.class, SERVICE).items();
     }
 
@@ -128,8 +128,8 @@ public class BookingDirectory {
             skipOn = FhirProblem.class)
     public Native.Page<Native.Appointment> appointments(int page, int size, Optional<UUID> client,
             Optional<OffsetDateTime> from, Optional<OffsetDateTime> to) {
-        return Upstream.read(api.appointments(page, size, client.map(UUID::toString).orElse(null),
-                from.map(OffsetDateTime::toString).orElse(null), to.map(OffsetDateTime::toString).orElse(null)),
+        return Upstream.call(() -> api.appointments(page, size, client.map(UUID::toString).orElse(null),
+                from.map(BookingDirectory::utc).orElse(null), to.map(BookingDirectory::utc).orElse(null)),
                 APPOINTMENTS, SERVICE);
     }
 
@@ -138,11 +138,16 @@ public class BookingDirectory {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = FhirProblem.class)
     public Native.Appointment appointment(UUID id) {
-        return Upstream.read(api.appointment(id.toString()), Native.Appointment.class, SERVICE);
+        return Upstream.call(() -> api.appointment(id.toString()), Native.Appointment.class, SERVICE);
+    }
+
+    /** Instants travel in UTC with Z: a '+' offset would need escaping in a query string. */
+    static String utc(OffsetDateTime time) {
+        return time.toInstant().toString();
     }
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     public Native.Appointment book(Native.BookingRequest request, String idempotencyKey) {
-        return Upstream.read(api.book(request, idempotencyKey), Native.Appointment.class, SERVICE);
+        return Upstream.call(() -> api.book(request, idempotencyKey), Native.Appointment.class, SERVICE);
     }
 }

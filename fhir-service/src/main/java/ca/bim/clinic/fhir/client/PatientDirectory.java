@@ -34,7 +34,7 @@ public class PatientDirectory {
             skipOn = FhirProblem.class)
     public Optional<Native.Demographics> demographics(UUID clientId) {
         try {
-            return Optional.of(Upstream.read(api.patient(clientId.toString()), Native.Demographics.class,
+            return Optional.of(Upstream.call(() -> api.patient(clientId.toString()), Native.Demographics.class,
                     "client-service"));
         } catch (FhirProblem problem) {
             if (problem.status() == 404) {

@@ -1,7 +1,9 @@
 package ca.bim.clinic.fhir.client;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.Response;
 
@@ -16,6 +18,26 @@ final class Upstream {
     };
 
     private Upstream() {
+    }
+
+    /**
+     * Makes the call and reads its answer. The REST client throws on 4xx and 5xx before the caller sees the
+     * response; either way the native problem is read from it.
+     */
+    static <T> T call(Supplier<Response> call, Class<T> type, String service) {
+        return read(invoke(call), type, service);
+    }
+
+    static <T> T call(Supplier<Response> call, GenericType<T> type, String service) {
+        return read(invoke(call), type, service);
+    }
+
+    private static Response invoke(Supplier<Response> call) {
+        try {
+            return call.get();
+        } catch (WebApplicationException e) {
+            return e.getResponse();
+        }
     }
 
     static <T> T read(Response response, Class<T> type, String service) {

@@ -1,6 +1,7 @@
 package ca.bim.clinic.fhir.service;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.HumanName.NameUse;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Location.LocationMode;
@@ -35,6 +37,7 @@ import org.hl7.fhir.r4.model.Slot;
 import org.hl7.fhir.r4.model.Slot.SlotStatus;
 
 import ca.bim.clinic.fhir.client.Native;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 
 /** Maps booking-service's and client-service's native records onto FHIR R4 resources; no state of its own. */
 public final class Resources {
@@ -139,8 +142,8 @@ public final class Resources {
         slot.addServiceType(serviceType(type.code(), type.name()));
         slot.setSchedule(new Reference("Schedule/" + new ScheduleId(s.practitionerId(), s.locationCode()).value()));
         slot.setStatus(status);
-        slot.setStart(Date.from(s.start().toInstant()));
-        slot.setEnd(Date.from(s.end().toInstant()));
+        slot.setStartElement(instant(s.start()));
+        slot.setEndElement(instant(s.end()));
         return slot;
     }
 
@@ -151,11 +154,13 @@ public final class Resources {
         appointment.setStatus(status(a.status()));
         appointment.addServiceType(serviceType(a.appointmentType(), a.appointmentTypeName()));
         appointment.setDescription(a.appointmentTypeName());
-        appointment.setStartElement(new org.hl7.fhir.r4.model.InstantType(Date.from(a.start().toInstant())));
-        appointment.setEndElement(new org.hl7.fhir.r4.model.InstantType(Date.from(a.end().toInstant())));
+        appointment.setStartElement(instant(a.start()));
+        appointment.setEndElement(instant(a.end()));
         appointment.setMinutesDuration((int) Duration.between(a.start(), a.end()).toMinutes());
         if (a.createdAt() != null) {
-            appointment.setCreatedElement(new DateTimeType(Date.from(a.createdAt().toInstant())));
+            DateTimeType created = new DateTimeType(Date.from(a.createdAt().toInstant()), TemporalPrecisionEnum.SECOND);
+            created.setTimeZoneZulu(true);
+            appointment.setCreatedElement(created);
         }
         if (a.cancellationReason() != null) {
             appointment.setCancelationReason(new CodeableConcept().setText(a.cancellationReason()));
@@ -190,6 +195,13 @@ public final class Resources {
             patient.addTelecom().setSystem(ContactPointSystem.EMAIL).setValue(d.email());
         }
         return patient;
+    }
+
+    /** Instants to the second, in UTC ("Z"), as booking-service keeps them. */
+    static InstantType instant(OffsetDateTime time) {
+        InstantType instant = new InstantType(Date.from(time.toInstant()), TemporalPrecisionEnum.SECOND);
+        instant.setTimeZoneZulu(true);
+        return instant;
     }
 
     static AppointmentStatus status(String nativeStatus) {
