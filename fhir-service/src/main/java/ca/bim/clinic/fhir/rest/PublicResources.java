@@ -9,7 +9,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.ExternalDocumentation;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
@@ -51,7 +55,11 @@ public class PublicResources {
             description = "The FHIR R4 endpoint for partner clinics (application/fhir+json): the resources "
                     + "(Location, Practitioner, PractitionerRole, HealthcareService, Schedule, Slot, Appointment, "
                     + "Patient), interactions and search parameters it supports. Errors are OperationOutcomes.")
-    @APIResponse(responseCode = "200", description = "The CapabilityStatement")
+    @APIResponse(responseCode = "200", description = "The CapabilityStatement (FHIR R4 JSON)",
+            content = @Content(mediaType = FhirMedia.FHIR_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    description = "A FHIR R4 CapabilityStatement (resourceType CapabilityStatement)",
+                    externalDocs = @ExternalDocumentation(description = "FHIR R4 CapabilityStatement",
+                            url = "https://hl7.org/fhir/R4/capabilitystatement.html"))))
     public CapabilityStatement metadata() {
         return capability.statement();
     }
