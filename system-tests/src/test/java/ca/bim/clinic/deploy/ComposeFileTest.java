@@ -22,7 +22,7 @@ class ComposeFileTest {
     @Test
     void definesTheDatabaseKeycloakTheThreeServicesAndTheGateway() {
         assertThat(services().keySet()).containsExactlyInAnyOrder("postgres", "keycloak", "booking-service",
-                "injury-service", "client-service", "gateway");
+                "injury-service", "client-service", "fhir-service", "gateway");
     }
 
     @Test
@@ -48,8 +48,10 @@ class ComposeFileTest {
         for (String module : List.of("booking-service", "injury-service", "client-service")) {
             assertThat(healthyDependencies(module)).as(module).containsExactlyInAnyOrder("postgres", "keycloak");
         }
-        assertThat(healthyDependencies("gateway")).containsExactlyInAnyOrder("booking-service", "injury-service",
+        assertThat(healthyDependencies("fhir-service")).containsExactlyInAnyOrder("keycloak", "booking-service",
                 "client-service");
+        assertThat(healthyDependencies("gateway")).containsExactlyInAnyOrder("booking-service", "injury-service",
+                "client-service", "fhir-service");
     }
 
     @Test
