@@ -133,7 +133,7 @@ class FhirIT {
         fhir().auth().oauth2(partner).get("/fhir/r4/Patient/" + alice).then().statusCode(200)
                 .body("resourceType", equalTo("Patient"))
                 .body("name[0].family", equalTo("Runner"))
-                .body("birthDate", equalTo("1991-06-02"));
+                .body("name[0].given[0]", equalTo("Alice"));
     }
 
     @Test
