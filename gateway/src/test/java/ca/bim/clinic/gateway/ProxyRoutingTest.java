@@ -48,6 +48,27 @@ class ProxyRoutingTest {
         StubUpstreams.booking().stubFor(any(urlPathMatching("/api/v1/.*")).willReturn(okJson("{\"from\":\"booking\"}")));
         StubUpstreams.injury().stubFor(any(urlPathMatching("/api/v1/.*")).willReturn(okJson("{\"from\":\"injury\"}")));
         StubUpstreams.client().stubFor(any(urlPathMatching("/api/v1/.*")).willReturn(okJson("{\"from\":\"client\"}")));
+        StubUpstreams.fhir().stubFor(any(urlPathMatching("/fhir/r4/.*")).willReturn(okJson("{\"from\":\"fhir\"}")));
+    }
+
+    @Test
+    void fhirPathsGoToTheFhirService() {
+        given().get("/fhir/r4/metadata").then().statusCode(200).body("from", is("fhir"));
+        given().queryParam("service-type", "sports-massage-60").get("/fhir/r4/Slot").then().statusCode(200)
+                .body("from", is("fhir"));
+        String token = Tokens.of("partner-demo", "sub-partner", "partner");
+        given().auth().oauth2(token).contentType("application/fhir+json").body("{}").post("/fhir/r4/Appointment")
+                .then().statusCode(200).body("from", is("fhir"));
+    }
+
+    @Test
+    void edgeErrorsOnFhirPathsAreOperationOutcomes() {
+        given().contentType("application/fhir+json").body("{}").post("/fhir/r4/Appointment").then().statusCode(401)
+                .contentType("application/fhir+json")
+                .body("resourceType", is("OperationOutcome"))
+                .body("issue[0].severity", is("error"))
+                .body("issue[0].code", is("login"));
+        given().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

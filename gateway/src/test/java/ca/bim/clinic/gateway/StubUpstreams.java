@@ -20,13 +20,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Three WireMock servers standing in for booking-, injury- and client-service. Each serves its service's committed
+ * WireMock servers standing in for booking-, injury-, client- and fhir-service. Each serves its service's committed
  * OpenAPI document and a ready health check; tests add the stubs they need. Init arg {@code down} names upstreams
  * pointed at a closed port instead, so they are refused like a stopped service.
  */
 public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
 
-    public static final Set<String> NAMES = Set.of("booking", "injury", "client");
+    public static final Set<String> NAMES = Set.of("booking", "injury", "client", "fhir");
     private static final Map<String, WireMockServer> SERVERS = new HashMap<>();
 
     private Set<String> down = Set.of();
@@ -74,6 +74,10 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
 
     public static WireMockServer client() {
         return server("client");
+    }
+
+    public static WireMockServer fhir() {
+        return server("fhir");
     }
 
     /** Drops what a previous test stubbed and recorded. */

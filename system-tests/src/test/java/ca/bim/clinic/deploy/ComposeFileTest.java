@@ -22,7 +22,7 @@ class ComposeFileTest {
     @Test
     void definesTheDatabaseKeycloakTheThreeServicesAndTheGateway() {
         assertThat(services().keySet()).containsExactlyInAnyOrder("postgres", "keycloak", "booking-service",
-                "injury-service", "client-service", "gateway", "prometheus", "grafana");
+                "injury-service", "client-service", "fhir-service", "gateway", "prometheus", "grafana");
         assertThat(list(service("prometheus"), "profiles")).containsExactly("monitoring");
         assertThat(list(service("grafana"), "profiles")).containsExactly("monitoring");
     }
@@ -63,8 +63,10 @@ class ComposeFileTest {
         for (String module : List.of("booking-service", "injury-service", "client-service")) {
             assertThat(healthyDependencies(module)).as(module).containsExactlyInAnyOrder("postgres", "keycloak");
         }
-        assertThat(healthyDependencies("gateway")).containsExactlyInAnyOrder("booking-service", "injury-service",
+        assertThat(healthyDependencies("fhir-service")).containsExactlyInAnyOrder("keycloak", "booking-service",
                 "client-service");
+        assertThat(healthyDependencies("gateway")).containsExactlyInAnyOrder("booking-service", "injury-service",
+                "client-service", "fhir-service");
     }
 
     @Test

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 class KubernetesManifestsTest {
 
     private static final Path DIRECTORY = Path.of("deploy/kubernetes");
-    /** Created outside these manifests: database credentials and booking-service's Keycloak client secret. */
+    /** Created outside these manifests: database credentials and the services' Keycloak client secrets. */
     private static final Set<String> EXTERNAL_SECRETS = Set.of("clinic-booking-db", "clinic-injury-db", "clinic-client-db",
-            "clinic-booking-service-client");
+            "clinic-booking-service-client", "clinic-fhir-service-client");
     private static final Set<String> HEALTH_PATHS = Set.of("/q/health/live", "/q/health/ready", "/q/health/started");
 
     private final List<Map<String, Object>> resources = resources();

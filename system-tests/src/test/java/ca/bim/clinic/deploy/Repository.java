@@ -19,7 +19,8 @@ import org.yaml.snakeyaml.Yaml;
 /** Reads the repository's own files, so deployment descriptors are checked against the code they deploy. */
 final class Repository {
 
-    static final List<String> APPLICATIONS = List.of("booking-service", "injury-service", "client-service", "gateway");
+    static final List<String> APPLICATIONS = List.of("booking-service", "injury-service", "client-service", "fhir-service",
+            "gateway");
 
     static final Path ROOT = Path.of(System.getProperty("clinic.root", "..")).toAbsolutePath().normalize();
 

@@ -20,11 +20,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keycloak (from its distribution, with the committed realm) and the four packaged services, each on a free port,
+ * Keycloak (from its distribution, with the committed realm) and the packaged services, each on a free port,
  * each logging to {@code target/system-logs}. Started once for the whole suite and stopped when it ends, even
  * after failures.
  */
 final class RunningSystem implements AutoCloseable {
+
+    /** In start order: the gateway last. */
+    private static final List<String> SERVICES = List.of("booking-service", "injury-service", "client-service",
+            "fhir-service", "gateway");
+    /** Applications without a database of their own. */
+    private static final List<String> STATELESS = List.of("fhir-service", "gateway");
 
     private static final Duration KEYCLOAK_READY_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
@@ -43,21 +49,21 @@ final class RunningSystem implements AutoCloseable {
         try {
             Files.createDirectories(logs);
             for (String name : List.of("keycloak", "keycloak-management", "booking-service", "injury-service",
-                    "client-service", "gateway")) {
+                    "client-service", "fhir-service", "gateway")) {
                 ports.put(name, freePort());
             }
             // Each application's management interface (health, metrics) gets its own free port too.
-            for (String service : List.of("booking-service", "injury-service", "client-service", "gateway")) {
+            for (String service : SERVICES) {
                 ports.put(service + "-management", freePort());
             }
             startKeycloak();
             Map<String, String> env = serviceEnvironment();
-            for (String service : List.of("booking-service", "injury-service", "client-service", "gateway")) {
+            for (String service : SERVICES) {
                 startService(service, env);
             }
             awaitReady("keycloak", "http://localhost:" + ports.get("keycloak-management") + "/health/ready",
                     KEYCLOAK_READY_TIMEOUT);
-            for (String service : List.of("booking-service", "injury-service", "client-service", "gateway")) {
+            for (String service : SERVICES) {
                 awaitReady(service, managementUrl(service) + "/q/health/ready", SERVICE_READY_TIMEOUT);
             }
             return this;
@@ -122,6 +128,10 @@ final class RunningSystem implements AutoCloseable {
         env.put("GATEWAY_UPSTREAMS_BOOKING_MANAGEMENT_URL", managementUrl("booking-service"));
         env.put("GATEWAY_UPSTREAMS_INJURY_MANAGEMENT_URL", managementUrl("injury-service"));
         env.put("GATEWAY_UPSTREAMS_CLIENT_MANAGEMENT_URL", managementUrl("client-service"));
+        env.put("GATEWAY_UPSTREAMS_FHIR_URL", url("fhir-service"));
+        env.put("GATEWAY_UPSTREAMS_FHIR_MANAGEMENT_URL", managementUrl("fhir-service"));
+        env.put("CLINIC_BOOKING_SERVICE_URL", url("booking-service"));
+        env.put("FHIR_BASE_URL", url("gateway") + "/fhir/r4");
         // Dedicated databases, wiped at start, so a run never depends on the one before it.
         env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
         env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
@@ -138,7 +148,7 @@ final class RunningSystem implements AutoCloseable {
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(ports.get(service + "-management")));
-        if (!"gateway".equals(service)) {
+        if (!STATELESS.contains(service)) {
             String database = service.substring(0, service.indexOf('-')) + "_it";
             builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/" + database);
         }

@@ -50,6 +50,8 @@ public class EdgePolicy {
 
     void register(@Observes Router router) {
         router.route("/api/*").order(ORDER).handler(this::apiCall);
+        // The FHIR view is an API like the others: same limits, same token rules at the edge.
+        router.route("/fhir/*").order(ORDER).handler(this::apiCall);
         router.route("/openapi").order(ORDER).handler(this::limitOnly);
         router.route().order(RequestIds.ORDER).failureHandler(this::failed);
     }

@@ -111,11 +111,11 @@ public class ProxyRoutes {
         private ProxyResponse problem(ProxyContext context, Throwable failure) {
             UpstreamFailure mapped = UpstreamFailure.of(upstream, failure);
             ProxyRequest request = context.request();
+            String path = request.proxiedRequest().path();
             ProxyResponse response = request.release().response()
                     .setStatusCode(mapped.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problems.CONTENT_TYPE)
-                    .setBody(Body.body(Problems.body(mapped.status(), mapped.title(), mapped.detail(),
-                            request.proxiedRequest().path())));
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problems.contentType(path))
+                    .setBody(Body.body(Problems.bodyFor(mapped.status(), mapped.title(), mapped.detail(), path)));
             if (mapped.retryAfterSeconds() > 0) {
                 response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(mapped.retryAfterSeconds()));
             }

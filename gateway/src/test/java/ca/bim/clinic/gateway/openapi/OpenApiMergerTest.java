@@ -30,7 +30,7 @@ class OpenApiMergerTest {
             config.load(in);
         }
         SortedMap<String, OpenApiMerger.Source> sources = new TreeMap<>();
-        for (String name : List.of("booking", "client", "injury")) {
+        for (String name : List.of("booking", "client", "fhir", "injury")) {
             List<String> prefixes = List.of(config.getProperty("gateway.upstreams." + name + ".prefixes").split(","));
             sources.put(name, new OpenApiMerger.Source(
                     read(Path.of("../" + name + "-service/src/main/openapi/openapi.json")), prefixes));
