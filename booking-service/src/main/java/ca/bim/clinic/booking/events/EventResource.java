@@ -54,7 +54,6 @@ public class EventResource {
             + "events of the appointments it booked; an admin all.")
     @APIResponse(responseCode = "200", description = "Up to `limit` events following `after`")
     @APIResponse(responseCode = "400", description = "Malformed `after` or `limit` out of range")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "404", description = "`after` names no event the caller can read")
     public EventPage events(

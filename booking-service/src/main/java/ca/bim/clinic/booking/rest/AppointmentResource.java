@@ -80,7 +80,6 @@ public class AppointmentResource {
             headers = { @Header(name = "Location", description = "URL of the appointment"),
                     @Header(name = "Idempotent-Replayed", description = "true when an earlier booking was replayed") })
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Booking for another client, a staff-only appointment type, or "
             + "a partner booking for a client who has not consented to data sharing")
     @APIResponse(responseCode = "409", description = "Not a free slot (taken, outside hours, time off, too soon, "
@@ -131,7 +130,6 @@ public class AppointmentResource {
                     + "staff all.")
     @APIResponse(responseCode = "200", description = "A page of appointments ordered by start")
     @APIResponse(responseCode = "400", description = "Invalid filters or paging")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Filtering on another client or practitioner")
     @APIResponse(responseCode = "409", description = "The client has no profile yet")
     @APIResponse(responseCode = "503", description = "Client records cannot be reached")
@@ -160,7 +158,6 @@ public class AppointmentResource {
     @RolesAllowed({ "client", "therapist", "front-desk", "admin", "partner" })
     @Operation(summary = "One appointment the caller may see")
     @APIResponse(responseCode = "200", description = "The appointment")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's")
     public AppointmentResponse get(@PathParam("id") UUID id) {
         return AppointmentResponse.from(appointments.visible(id, currentCaller.get()));
@@ -174,7 +171,6 @@ public class AppointmentResource {
             + "is free. Clients cannot move an appointment inside the cancellation window.")
     @APIResponse(responseCode = "200", description = "Moved")
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's")
     @APIResponse(responseCode = "403", description = "A partner acting for a client who has withdrawn data-sharing "
             + "consent")
@@ -197,7 +193,6 @@ public class AppointmentResource {
             + "a late cancellation unless staff waive it.")
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "400", description = "Missing reason")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Waiving needs a staff role")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's")
     @APIResponse(responseCode = "409", description = "Not BOOKED, or already started")
@@ -211,7 +206,6 @@ public class AppointmentResource {
     @RolesAllowed({ "therapist", "front-desk", "admin" })
     @Operation(summary = "Record the client's arrival (staff or the practitioner)")
     @APIResponse(responseCode = "200", description = "Checked in")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the practitioner's")
     @APIResponse(responseCode = "409", description = "Not BOOKED")
     public AppointmentResponse checkIn(@PathParam("id") UUID id) {
@@ -223,7 +217,6 @@ public class AppointmentResource {
     @RolesAllowed({ "therapist", "front-desk", "admin" })
     @Operation(summary = "Record that the session took place (staff or the practitioner)")
     @APIResponse(responseCode = "200", description = "Completed")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the practitioner's")
     @APIResponse(responseCode = "409", description = "Not CHECKED_IN")
     public AppointmentResponse complete(@PathParam("id") UUID id) {
@@ -235,7 +228,6 @@ public class AppointmentResource {
     @RolesAllowed({ "therapist", "front-desk", "admin" })
     @Operation(summary = "Record that the client did not come (staff or the practitioner)")
     @APIResponse(responseCode = "200", description = "Marked as no-show")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the practitioner's")
     @APIResponse(responseCode = "409", description = "Not BOOKED, or the start time has not passed")
     public AppointmentResponse noShow(@PathParam("id") UUID id) {

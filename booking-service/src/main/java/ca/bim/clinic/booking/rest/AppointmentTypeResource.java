@@ -70,7 +70,6 @@ public class AppointmentTypeResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentTypeResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "409", description = "The code is taken")
     public Response create(@NotNull @Valid AppointmentTypeRequest request, @Context UriInfo uri) {
@@ -90,7 +89,6 @@ public class AppointmentTypeResource {
             description = "Booked appointments keep the duration, buffer and price they were booked with.")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such appointment type")
     @APIResponse(responseCode = "409", description = "Changed concurrently")

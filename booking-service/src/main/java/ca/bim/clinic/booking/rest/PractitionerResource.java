@@ -129,7 +129,6 @@ public class PractitionerResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PractitionerResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "409", description = "The Keycloak username is linked to another practitioner")
     public Response create(@NotNull @Valid PractitionerRequest request, @Context UriInfo uri) {
@@ -145,7 +144,6 @@ public class PractitionerResource {
     @Operation(summary = "Replace a practitioner's details (admin); active=false retires them")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such practitioner")
     @APIResponse(responseCode = "409", description = "Username taken or changed concurrently")
@@ -172,7 +170,6 @@ public class PractitionerResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScheduleResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such practitioner")
     @APIResponse(responseCode = "409", description = "Overlaps other hours of the practitioner (at any location)")
@@ -191,7 +188,6 @@ public class PractitionerResource {
     @Operation(summary = "Replace a weekly working-hours entry (admin)")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such practitioner or entry")
     @APIResponse(responseCode = "409", description = "Overlaps other hours of the practitioner")
@@ -206,7 +202,6 @@ public class PractitionerResource {
     @RolesAllowed("admin")
     @Operation(summary = "Remove a weekly working-hours entry (admin); booked appointments stay")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such entry")
     public void deleteSchedule(@PathParam("id") UUID id, @PathParam("scheduleId") UUID scheduleId) {
@@ -218,7 +213,6 @@ public class PractitionerResource {
     @RolesAllowed({ "admin", "front-desk", "therapist" })
     @Operation(summary = "Time off of a practitioner (staff, or the practitioner)")
     @APIResponse(responseCode = "200", description = "Time off ordered by start")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Another practitioner's time off")
     @APIResponse(responseCode = "404", description = "No such practitioner")
     public List<TimeOffResponse> timeOff(@PathParam("id") UUID id) {
@@ -234,7 +228,6 @@ public class PractitionerResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeOffResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff")
     @APIResponse(responseCode = "404", description = "No such practitioner")
     @APIResponse(responseCode = "409", description = "Booked appointments fall in that time")
@@ -251,7 +244,6 @@ public class PractitionerResource {
     @RolesAllowed({ "admin", "front-desk" })
     @Operation(summary = "Remove time off (admin, front desk)")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff")
     @APIResponse(responseCode = "404", description = "No such entry")
     public void deleteTimeOff(@PathParam("id") UUID id, @PathParam("timeOffId") UUID timeOffId) {
@@ -266,7 +258,6 @@ public class PractitionerResource {
             description = "Service, location and appointment id per event; no client health data.")
     @APIResponse(responseCode = "200", description = "An iCalendar document",
             content = @Content(mediaType = "text/calendar", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Another practitioner's calendar")
     @APIResponse(responseCode = "404", description = "No such practitioner")
     public Response calendar(@PathParam("id") UUID id) {

@@ -58,7 +58,6 @@ public class WebhookResource {
                     schema = @Schema(implementation = WebhookResponse.class)),
             headers = @Header(name = "Location", description = "URL of the subscription"))
     @APIResponse(responseCode = "400", description = "Missing URL, no or unknown event types")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "409", description = "The caller already has the maximum number of webhooks")
     @APIResponse(responseCode = "422", description = "URL not allowed (not https, or not a public address)")
@@ -72,7 +71,6 @@ public class WebhookResource {
     @Operation(summary = "List webhooks", description = "A partner's own; an admin sees all.")
     @APIResponse(responseCode = "200", description = "A page of subscriptions, oldest first")
     @APIResponse(responseCode = "400", description = "Invalid paging")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
     public PageResponse<WebhookResponse> list(@Valid @BeanParam PageRequest page) {
         return PageResponse.of(webhooks.list(currentCaller.get()), page, WebhookResponse::from);
@@ -82,7 +80,6 @@ public class WebhookResource {
     @Path("/{id}")
     @Operation(summary = "One webhook")
     @APIResponse(responseCode = "200", description = "The subscription (without its secret)")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
     public WebhookResponse get(@PathParam("id") UUID id) {
@@ -94,7 +91,6 @@ public class WebhookResource {
     @Operation(summary = "Resume a paused webhook", description = "Deliveries that waited while it was paused "
             + "are sent again, in order.")
     @APIResponse(responseCode = "200", description = "Active again")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
     public WebhookResponse resume(@PathParam("id") UUID id) {
@@ -105,7 +101,6 @@ public class WebhookResource {
     @Path("/{id}")
     @Operation(summary = "Remove a webhook", description = "Pending deliveries are dropped.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
     public Response delete(@PathParam("id") UUID id) {
@@ -119,7 +114,6 @@ public class WebhookResource {
             + "HTTP status, error) and when the next attempt is due.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     @APIResponse(responseCode = "400", description = "Invalid paging")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
     public PageResponse<DeliveryResponse> deliveries(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {

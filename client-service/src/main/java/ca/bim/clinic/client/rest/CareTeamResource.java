@@ -39,7 +39,6 @@ public class CareTeamResource {
     @Operation(summary = "The therapists who may see this client's clinical data", description = "Admins, front "
             + "desk and the client themselves.")
     @APIResponse(responseCode = "200", description = "The care team, by username")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role may not see care teams")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public List<CareTeamMember> list(@PathParam("id") UUID id) {
@@ -52,7 +51,6 @@ public class CareTeamResource {
             + "a therapist already in the team changes nothing.")
     @APIResponse(responseCode = "204", description = "The therapist is in the care team")
     @APIResponse(responseCode = "400", description = "Not a username")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such client")
     public Response add(@PathParam("id") UUID id,
@@ -66,7 +64,6 @@ public class CareTeamResource {
     @Operation(summary = "Take a therapist out of the client's care team (admin)", description = "Idempotent.")
     @APIResponse(responseCode = "204", description = "The therapist is not in the care team")
     @APIResponse(responseCode = "400", description = "Not a username")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such client")
     public Response remove(@PathParam("id") UUID id,

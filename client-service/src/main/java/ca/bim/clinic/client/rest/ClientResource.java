@@ -68,7 +68,6 @@ public class ClientResource {
             + "their account; front desk and admins create profiles for walk-in clients.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new profile")
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role may not create profiles")
     @APIResponse(responseCode = "409", description = "The caller's account already has a profile")
     public Response create(@NotNull @Valid ProfileRequest request, UriInfo uriInfo) {
@@ -87,7 +86,6 @@ public class ClientResource {
     @RolesAllowed(Caller.CLIENT)
     @Operation(summary = "The caller's own client profile")
     @APIResponse(responseCode = "200", description = "The profile", headers = @Header(name = "ETag"))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a client")
     @APIResponse(responseCode = "404", description = "The caller has not created a profile yet")
     public Response me() {
@@ -105,7 +103,6 @@ public class ClientResource {
             + "by its digits; criteria combine with AND. Each client returned is recorded in their access log.")
     @APIResponse(responseCode = "200", description = "One page of matching clients, by last and first name")
     @APIResponse(responseCode = "400", description = "Invalid criteria or no criterion")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not front desk or admin")
     public PageResponse<ClientResponse> search(@NotNull @Valid ClientSearchRequest request,
             @Valid @BeanParam PageRequest page) {
@@ -123,7 +120,6 @@ public class ClientResource {
             + "view (id, status, hasAccount, version).")
     @APIResponse(responseCode = "200", description = "The profile; ETag carries its version",
             headers = @Header(name = "ETag"))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Staff role without access to this client")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public Response get(@PathParam("id") UUID id) {
@@ -145,7 +141,6 @@ public class ClientResource {
     @APIResponse(responseCode = "200", description = "The changed profile with its new ETag",
             headers = @Header(name = "ETag"))
     @APIResponse(responseCode = "400", description = "The patched profile is invalid (violations name the fields)")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Staff role without access to this client")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     @APIResponse(responseCode = "409", description = "The client is archived")
@@ -164,7 +159,6 @@ public class ClientResource {
     @Operation(summary = "Archive a client", description = "Front desk and admins. The record stays readable; "
             + "it can no longer be changed or booked.")
     @APIResponse(responseCode = "200", description = "The archived profile")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role may not archive")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     @APIResponse(responseCode = "409", description = "Already archived")

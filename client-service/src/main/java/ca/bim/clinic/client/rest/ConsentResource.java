@@ -40,7 +40,6 @@ public class ConsentResource {
             + "account (to check `data-sharing` before sharing a booking with a partner clinic).")
     @APIResponse(responseCode = "200", description = "Current state of treatment, data-sharing and "
             + "marketing-email consent, and every grant and withdrawal")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Staff role without access to this client")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public ConsentsResponse get(@PathParam("id") UUID id) {
@@ -53,7 +52,6 @@ public class ConsentResource {
             + "for a signed paper form) and admins. Appends to the history; nothing is overwritten.")
     @APIResponse(responseCode = "201", description = "Recorded; the body is the updated consents view")
     @APIResponse(responseCode = "400", description = "Unknown consent or action")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role may not record consent for this client")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     @APIResponse(responseCode = "409", description = "Granting for an archived client")

@@ -43,7 +43,6 @@ public class IntakeResource {
     @Operation(summary = "The current intake questionnaire", description = "The client themselves, therapists "
             + "with the client in their care, and admins. Never front desk.")
     @APIResponse(responseCode = "200", description = "The latest version")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
     @APIResponse(responseCode = "404", description = "No such client, not the caller's own record, or no intake yet")
     public IntakeResponse current(@PathParam("id") UUID id) {
@@ -58,7 +57,6 @@ public class IntakeResource {
     @APIResponse(responseCode = "200", description = "The new version")
     @APIResponse(responseCode = "201", description = "The first version")
     @APIResponse(responseCode = "400", description = "Invalid answers (violations name the fields)")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     @APIResponse(responseCode = "409", description = "The client is archived")
@@ -75,7 +73,6 @@ public class IntakeResource {
     @Operation(summary = "Every version of the intake questionnaire, newest first")
     @APIResponse(responseCode = "200", description = "One page of versions")
     @APIResponse(responseCode = "400", description = "Invalid page or size")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public PageResponse<IntakeResponse> history(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
