@@ -49,7 +49,7 @@ public class EventResource {
 
     @GET
     @RolesAllowed({ "partner", "admin" })
-    @Operation(summary = "Events after a given one", description = "The same envelopes webhooks deliver, in the "
+    @Operation(operationId = "listEvents", summary = "Events after a given one", description = "The same envelopes webhooks deliver, in the "
             + "order they were committed, so a partner that missed deliveries can resynchronise. A partner reads the "
             + "events of the appointments it booked; an admin all.")
     @APIResponse(responseCode = "200", description = "Up to `limit` events following `after`")

@@ -72,7 +72,7 @@ public class AppointmentResource {
     @POST
     @RolesAllowed({ "client", "front-desk", "admin", "partner" })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Book an appointment",
+    @Operation(operationId = "bookAppointment", summary = "Book an appointment",
             description = "A client books for themselves (clientId is implied); front desk, admins and partners "
                     + "name the client. A retry with the same Idempotency-Key and body returns the same appointment.")
     @APIResponse(responseCode = "201", description = "Booked (or replayed); Location names the appointment",
@@ -125,7 +125,7 @@ public class AppointmentResource {
 
     @GET
     @RolesAllowed({ "client", "therapist", "front-desk", "admin", "partner" })
-    @Operation(summary = "List appointments",
+    @Operation(operationId = "listAppointments", summary = "List appointments",
             description = "Clients see their own, practitioners their own schedule, partners the bookings they made, "
                     + "staff all.")
     @APIResponse(responseCode = "200", description = "A page of appointments ordered by start")
@@ -156,7 +156,8 @@ public class AppointmentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "client", "therapist", "front-desk", "admin", "partner" })
-    @Operation(summary = "One appointment the caller may see")
+    @Operation(operationId = "getAppointment", summary = "One appointment the caller may see",
+            description = "Clients see their own, therapists their own schedule, partners the bookings they made for consenting clients, staff all; anything else is a 404.")
     @APIResponse(responseCode = "200", description = "The appointment")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's")
     public AppointmentResponse get(@PathParam("id") UUID id) {
@@ -167,7 +168,7 @@ public class AppointmentResource {
     @Path("/{id}/reschedule")
     @RolesAllowed({ "client", "front-desk", "admin", "partner" })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move an appointment", description = "Atomic: the old time stays booked unless the new one "
+    @Operation(operationId = "rescheduleAppointment", summary = "Move an appointment", description = "Atomic: the old time stays booked unless the new one "
             + "is free. Clients cannot move an appointment inside the cancellation window.")
     @APIResponse(responseCode = "200", description = "Moved")
     @APIResponse(responseCode = "400", description = "Invalid fields")
@@ -189,7 +190,7 @@ public class AppointmentResource {
     @Path("/{id}/cancel")
     @RolesAllowed({ "client", "front-desk", "admin", "partner" })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel an appointment", description = "Inside the cancellation window it is recorded as "
+    @Operation(operationId = "cancelAppointment", summary = "Cancel an appointment", description = "Inside the cancellation window it is recorded as "
             + "a late cancellation unless staff waive it.")
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "400", description = "Missing reason")
@@ -204,7 +205,8 @@ public class AppointmentResource {
     @POST
     @Path("/{id}/check-in")
     @RolesAllowed({ "therapist", "front-desk", "admin" })
-    @Operation(summary = "Record the client's arrival (staff or the practitioner)")
+    @Operation(operationId = "checkInAppointment", summary = "Record the client's arrival (staff or the practitioner)",
+            description = "Moves a `booked` appointment to `checked-in` once the client has arrived.")
     @APIResponse(responseCode = "200", description = "Checked in")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the practitioner's")
     @APIResponse(responseCode = "409", description = "Not BOOKED")
@@ -215,7 +217,8 @@ public class AppointmentResource {
     @POST
     @Path("/{id}/complete")
     @RolesAllowed({ "therapist", "front-desk", "admin" })
-    @Operation(summary = "Record that the session took place (staff or the practitioner)")
+    @Operation(operationId = "completeAppointment", summary = "Record that the session took place (staff or the practitioner)",
+            description = "Moves a `checked-in` appointment to `completed`.")
     @APIResponse(responseCode = "200", description = "Completed")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the practitioner's")
     @APIResponse(responseCode = "409", description = "Not CHECKED_IN")
@@ -226,7 +229,8 @@ public class AppointmentResource {
     @POST
     @Path("/{id}/no-show")
     @RolesAllowed({ "therapist", "front-desk", "admin" })
-    @Operation(summary = "Record that the client did not come (staff or the practitioner)")
+    @Operation(operationId = "markAppointmentNoShow", summary = "Record that the client did not come (staff or the practitioner)",
+            description = "Moves a `booked` appointment whose start has passed to `no-show`.")
     @APIResponse(responseCode = "200", description = "Marked as no-show")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the practitioner's")
     @APIResponse(responseCode = "409", description = "Not BOOKED, or the start time has not passed")

@@ -64,7 +64,7 @@ public class AvailabilityResource {
     }
 
     @GET
-    @Operation(summary = "Free start times for an appointment type",
+    @Operation(operationId = "listAvailability", summary = "Free start times for an appointment type",
             description = "Slots of every practitioner who delivers the type, at every location unless filtered. "
                     + "Booked time plus buffers, time off, the minimum notice and the booking horizon are excluded. "
                     + "A date-only from/to is read in America/Vancouver and `to` is inclusive; a range covers at most "

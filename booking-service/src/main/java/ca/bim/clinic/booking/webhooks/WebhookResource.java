@@ -48,7 +48,7 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a webhook", description = "Each delivery is a POST of one event envelope with "
+    @Operation(operationId = "registerWebhook", summary = "Register a webhook", description = "Each delivery is a POST of one event envelope with "
             + "headers Webhook-Id (the event id, for de-duplication), Webhook-Timestamp (Unix seconds) and "
             + "Webhook-Signature: v1=<hex HMAC-SHA256 of \"<timestamp>.<body>\" keyed with the secret>. A partner "
             + "receives the events of the appointments it booked, an admin those of all appointments. The URL must "
@@ -68,7 +68,7 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "List webhooks", description = "A partner's own; an admin sees all.")
+    @Operation(operationId = "listWebhooks", summary = "List webhooks", description = "A partner's own; an admin sees all.")
     @APIResponse(responseCode = "200", description = "A page of subscriptions, oldest first")
     @APIResponse(responseCode = "400", description = "Invalid paging")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
@@ -78,7 +78,8 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One webhook")
+    @Operation(operationId = "getWebhook", summary = "One webhook",
+            description = "One of the calling partner's subscriptions with its delivery state; admins see every partner's.")
     @APIResponse(responseCode = "200", description = "The subscription (without its secret)")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
@@ -88,7 +89,7 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/resume")
-    @Operation(summary = "Resume a paused webhook", description = "Deliveries that waited while it was paused "
+    @Operation(operationId = "resumeWebhook", summary = "Resume a paused webhook", description = "Deliveries that waited while it was paused "
             + "are sent again, in order.")
     @APIResponse(responseCode = "200", description = "Active again")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
@@ -99,7 +100,7 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove a webhook", description = "Pending deliveries are dropped.")
+    @Operation(operationId = "deleteWebhook", summary = "Remove a webhook", description = "Pending deliveries are dropped.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
@@ -110,7 +111,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "Deliveries of a webhook", description = "Newest event first, with every attempt (time, "
+    @Operation(operationId = "listWebhookDeliveries", summary = "Deliveries of a webhook", description = "Newest event first, with every attempt (time, "
             + "HTTP status, error) and when the next attempt is due.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     @APIResponse(responseCode = "400", description = "Invalid paging")

@@ -46,7 +46,7 @@ public class BookingEventResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(BookingServicePermission.DELIVER_EVENTS)
-    @Operation(hidden = true)
+    @Operation(operationId = "receiveBookingEvent", hidden = true)
     public Response deliver(@NotNull @Valid BookingEventRequest event) {
         if (BookingEventType.of(event.type()).isPresent()) {
             Set<ConstraintViolation<BookingEventRequest>> violations =

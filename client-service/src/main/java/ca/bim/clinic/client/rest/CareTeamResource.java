@@ -36,7 +36,7 @@ public class CareTeamResource {
     }
 
     @GET
-    @Operation(summary = "The therapists who may see this client's clinical data", description = "Admins, front "
+    @Operation(operationId = "listCareTeam", summary = "The therapists who may see this client's clinical data", description = "Admins, front "
             + "desk and the client themselves.")
     @APIResponse(responseCode = "200", description = "The care team, by username")
     @APIResponse(responseCode = "403", description = "Role may not see care teams")
@@ -47,7 +47,7 @@ public class CareTeamResource {
 
     @PUT
     @Path("/{therapistUsername}")
-    @Operation(summary = "Put a therapist in the client's care team (admin)", description = "Idempotent: adding "
+    @Operation(operationId = "addCareTeamMember", summary = "Put a therapist in the client's care team (admin)", description = "Idempotent: adding "
             + "a therapist already in the team changes nothing.")
     @APIResponse(responseCode = "204", description = "The therapist is in the care team")
     @APIResponse(responseCode = "400", description = "Not a username")
@@ -61,7 +61,7 @@ public class CareTeamResource {
 
     @DELETE
     @Path("/{therapistUsername}")
-    @Operation(summary = "Take a therapist out of the client's care team (admin)", description = "Idempotent.")
+    @Operation(operationId = "removeCareTeamMember", summary = "Take a therapist out of the client's care team (admin)", description = "Idempotent.")
     @APIResponse(responseCode = "204", description = "The therapist is not in the care team")
     @APIResponse(responseCode = "400", description = "Not a username")
     @APIResponse(responseCode = "403", description = "Not an admin")

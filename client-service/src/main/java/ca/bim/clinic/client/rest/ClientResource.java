@@ -64,7 +64,7 @@ public class ClientResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Caller.CLIENT, Caller.FRONT_DESK, Caller.ADMIN })
-    @Operation(summary = "Create a client profile", description = "A client creates their own profile, linked to "
+    @Operation(operationId = "createClient", summary = "Create a client profile", description = "A client creates their own profile, linked to "
             + "their account; front desk and admins create profiles for walk-in clients.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new profile")
     @APIResponse(responseCode = "400", description = "Invalid fields")
@@ -84,7 +84,8 @@ public class ClientResource {
     @GET
     @Path("/me")
     @RolesAllowed(Caller.CLIENT)
-    @Operation(summary = "The caller's own client profile")
+    @Operation(operationId = "getOwnClient", summary = "The caller's own client profile",
+            description = "The profile of the signed-in client, found by the token's subject. 404 until the client has created one with `createClient`.")
     @APIResponse(responseCode = "200", description = "The profile", headers = @Header(name = "ETag"))
     @APIResponse(responseCode = "403", description = "Not a client")
     @APIResponse(responseCode = "404", description = "The caller has not created a profile yet")
@@ -98,7 +99,7 @@ public class ClientResource {
     @Path("/search")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Caller.FRONT_DESK, Caller.ADMIN })
-    @Operation(summary = "Search clients (staff)", description = "Criteria travel in the body so personal data "
+    @Operation(operationId = "searchClients", summary = "Search clients (staff)", description = "Criteria travel in the body so personal data "
             + "never appears in URLs or request logs. Names match by case-insensitive prefix, email exactly, phone "
             + "by its digits; criteria combine with AND. Each client returned is recorded in their access log.")
     @APIResponse(responseCode = "200", description = "One page of matching clients, by last and first name")
@@ -115,7 +116,7 @@ public class ClientResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "A client's profile", description = "The client themselves, front desk, admins and "
+    @Operation(operationId = "getClient", summary = "A client's profile", description = "The client themselves, front desk, admins and "
             + "therapists with the client in their care. booking-service's own service account gets the status "
             + "view (id, status, hasAccount, version).")
     @APIResponse(responseCode = "200", description = "The profile; ETag carries its version",
@@ -134,7 +135,7 @@ public class ClientResource {
     @Path("/{id}")
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     @Authenticated
-    @Operation(summary = "Change a client's profile", description = "A JSON merge patch (RFC 7396): fields "
+    @Operation(operationId = "updateClient", summary = "Change a client's profile", description = "A JSON merge patch (RFC 7396): fields "
             + "given replace, null removes. If-Match must carry the ETag of the version read. The client "
             + "themselves, front desk and admins.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ProfileRequest.class)))
@@ -156,7 +157,7 @@ public class ClientResource {
     @POST
     @Path("/{id}/archive")
     @Authenticated
-    @Operation(summary = "Archive a client", description = "Front desk and admins. The record stays readable; "
+    @Operation(operationId = "archiveClient", summary = "Archive a client", description = "Front desk and admins. The record stays readable; "
             + "it can no longer be changed or booked.")
     @APIResponse(responseCode = "200", description = "The archived profile")
     @APIResponse(responseCode = "403", description = "Role may not archive")

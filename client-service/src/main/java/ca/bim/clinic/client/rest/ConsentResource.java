@@ -35,7 +35,7 @@ public class ConsentResource {
     }
 
     @GET
-    @Operation(summary = "A client's consents: current state and history", description = "The client themselves, "
+    @Operation(operationId = "getConsents", summary = "A client's consents: current state and history", description = "The client themselves, "
             + "front desk, admins, therapists with the client in their care, and booking-service's own service "
             + "account (to check `data-sharing` before sharing a booking with a partner clinic).")
     @APIResponse(responseCode = "200", description = "Current state of treatment, data-sharing and "
@@ -48,7 +48,7 @@ public class ConsentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Grant or withdraw a consent", description = "The client themselves, front desk (e.g. "
+    @Operation(operationId = "decideConsent", summary = "Grant or withdraw a consent", description = "The client themselves, front desk (e.g. "
             + "for a signed paper form) and admins. Appends to the history; nothing is overwritten.")
     @APIResponse(responseCode = "201", description = "Recorded; the body is the updated consents view")
     @APIResponse(responseCode = "400", description = "Unknown consent or action")

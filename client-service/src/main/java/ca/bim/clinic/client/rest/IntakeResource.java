@@ -40,7 +40,7 @@ public class IntakeResource {
     }
 
     @GET
-    @Operation(summary = "The current intake questionnaire", description = "The client themselves, therapists "
+    @Operation(operationId = "getIntake", summary = "The current intake questionnaire", description = "The client themselves, therapists "
             + "with the client in their care, and admins. Never front desk.")
     @APIResponse(responseCode = "200", description = "The latest version")
     @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
@@ -52,7 +52,7 @@ public class IntakeResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a new version of the intake questionnaire", description = "The whole "
+    @Operation(operationId = "recordIntake", summary = "Record a new version of the intake questionnaire", description = "The whole "
             + "questionnaire; earlier versions stay in the history. Injuries name catalogue slugs.")
     @APIResponse(responseCode = "200", description = "The new version")
     @APIResponse(responseCode = "201", description = "The first version")
@@ -70,7 +70,8 @@ public class IntakeResource {
 
     @GET
     @Path("/history")
-    @Operation(summary = "Every version of the intake questionnaire, newest first")
+    @Operation(operationId = "listIntakeHistory", summary = "Every version of the intake questionnaire, newest first",
+            description = "Every recorded version of the intake questionnaire, so clinicians can see what changed and when.")
     @APIResponse(responseCode = "200", description = "One page of versions")
     @APIResponse(responseCode = "400", description = "Invalid page or size")
     @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")

@@ -41,7 +41,7 @@ public class NoteResource {
     }
 
     @GET
-    @Operation(summary = "A client's treatment notes, newest first, with amendments", description = "Therapists "
+    @Operation(operationId = "listNotes", summary = "A client's treatment notes, newest first, with amendments", description = "Therapists "
             + "with the client in their care, admins, and the client themselves. Never front desk.")
     @APIResponse(responseCode = "200", description = "One page of notes")
     @APIResponse(responseCode = "400", description = "Invalid page or size")
@@ -53,7 +53,8 @@ public class NoteResource {
 
     @GET
     @Path("/{noteId}")
-    @Operation(summary = "One treatment note with its amendments")
+    @Operation(operationId = "getNote", summary = "One treatment note with its amendments",
+            description = "The note as written, with every amendment added after signing. Each read is recorded in the client's access log.")
     @APIResponse(responseCode = "200", description = "The note")
     @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
     @APIResponse(responseCode = "404", description = "No such client or note, or not the caller's own record")
@@ -64,7 +65,7 @@ public class NoteResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a draft note", description = "Therapists with the client in their care and "
+    @Operation(operationId = "createNote", summary = "Start a draft note", description = "Therapists with the client in their care and "
             + "admins, always as themselves: the practitioner is the caller.")
     @APIResponse(responseCode = "201", description = "The draft; Location names it")
     @APIResponse(responseCode = "400", description = "Invalid fields")
@@ -80,7 +81,7 @@ public class NoteResource {
     @PUT
     @Path("/{noteId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the content of a draft note", description = "Only its author, only while a draft.")
+    @Operation(operationId = "updateNote", summary = "Replace the content of a draft note", description = "Only its author, only while a draft.")
     @APIResponse(responseCode = "200", description = "The updated draft")
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "Not the author, or no access to this client's notes")
@@ -94,7 +95,7 @@ public class NoteResource {
 
     @POST
     @Path("/{noteId}/sign")
-    @Operation(summary = "Sign a draft note", description = "Only its author. A signed note never changes.")
+    @Operation(operationId = "signNote", summary = "Sign a draft note", description = "Only its author. A signed note never changes.")
     @APIResponse(responseCode = "200", description = "The signed note")
     @APIResponse(responseCode = "403", description = "Not the author, or no access to this client's notes")
     @APIResponse(responseCode = "404", description = "No such client or note, or not the caller's own record")
@@ -106,7 +107,7 @@ public class NoteResource {
     @POST
     @Path("/{noteId}/amendments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Amend a signed note", description = "Therapists with the client in their care and "
+    @Operation(operationId = "amendNote", summary = "Amend a signed note", description = "Therapists with the client in their care and "
             + "admins; the amendment is dated, carries its author and is shown with the note.")
     @APIResponse(responseCode = "201", description = "The amendment")
     @APIResponse(responseCode = "400", description = "Invalid fields")

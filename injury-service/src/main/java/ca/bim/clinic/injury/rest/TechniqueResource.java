@@ -73,7 +73,8 @@ public class TechniqueResource {
 
     @GET
     @PermitAll
-    @Operation(operationId = "listTechniques", summary = "List the techniques, by name")
+    @Operation(operationId = "listTechniques", summary = "List the techniques, by name",
+            description = "Every massage and therapy technique the catalogue knows, ordered by name. Public; answers carry an ETag and may be cached.")
     @APIResponse(responseCode = "200", description = "A page of techniques",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TechniquePage.class),
                     examples = @ExampleObject(name = "techniques", value = ApiExamples.TECHNIQUE_PAGE)))
