@@ -66,7 +66,7 @@ class CareOptionsTest {
         given().get(PATH).then().statusCode(200).contentType("application/json")
                 .body("injury.slug", is("hamstring-strain"))
                 .body("injury.summary", is("A tear of the muscles behind the thigh."))
-                .body("availability.status", is("AVAILABLE"))
+                .body("availability.status", is("available"))
                 .body("appointmentTypes.code", contains("sports-massage-60", "kinesiology-assessment"))
                 .body("appointmentTypes[0].name", is("Sports massage, 60 minutes"))
                 .body("appointmentTypes[0].durationMinutes", is(60))
@@ -113,7 +113,7 @@ class CareOptionsTest {
         StubUpstreams.booking().stubFor(get("/api/v1/appointment-types/kinesiology-assessment")
                 .willReturn(aResponse().withStatus(404)));
         given().get(PATH).then().statusCode(200)
-                .body("availability.status", is("AVAILABLE"))
+                .body("availability.status", is("available"))
                 .body("appointmentTypes.code", contains("sports-massage-60"));
     }
 
@@ -123,7 +123,7 @@ class CareOptionsTest {
                 .willReturn(aResponse().withStatus(500)));
         given().get(PATH).then().statusCode(200)
                 .body("injury.name", is("Hamstring strain"))
-                .body("availability.status", is("UNAVAILABLE"))
+                .body("availability.status", is("unavailable"))
                 .body("appointmentTypes.code", contains("sports-massage-60", "kinesiology-assessment"));
     }
 

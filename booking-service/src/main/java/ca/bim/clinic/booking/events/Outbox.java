@@ -86,7 +86,7 @@ public class Outbox {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, now, EventTypes.VERSION,
                 new EventEnvelope.Data(a.id, a.clientId, a.practitioner.id, a.practitioner.keycloakUsername,
                         a.location.id, a.location.code, a.type.code, a.startsAt.atZone(zone).toOffsetDateTime(),
-                        a.endsAt.atZone(zone).toOffsetDateTime(), a.status.name(), previousStart, previousEnd, late));
+                        a.endsAt.atZone(zone).toOffsetDateTime(), a.status.wire(), previousStart, previousEnd, late));
         String payload;
         try {
             payload = json.writeValueAsString(envelope);

@@ -116,7 +116,7 @@ public class AppointmentResource {
         }
         clientCheck.requireBookable(clientId, caller);
         NewAppointment command = new NewAppointment(request.appointmentType(), request.practitionerId(),
-                request.location(), request.start().toInstant(), clientId);
+                request.locationCode(), request.start().toInstant(), clientId);
         Booking booking = appointments.book(command, caller, key);
         return Response.created(uri.getAbsolutePathBuilder().path(booking.appointment().id.toString()).build())
                 .header("Idempotent-Replayed", booking.replayed())
@@ -139,7 +139,7 @@ public class AppointmentResource {
             @Parameter(description = "Location code or id") @QueryParam("location") String location,
             @Parameter(description = "Date or date-time; appointments starting at or after it") @QueryParam("from") String from,
             @Parameter(description = "Date (inclusive) or date-time (exclusive)") @QueryParam("to") String to,
-            @Parameter(description = "BOOKED, CHECKED_IN, COMPLETED, CANCELLED or NO_SHOW") @QueryParam("status") String status) {
+            @Parameter(description = "booked, checked-in, completed, cancelled or no-show") @QueryParam("status") String status) {
         UUID locationId = null;
         if (location != null && !location.isBlank()) {
             locationId = catalog.location(location).map(l -> l.id).orElseThrow(
@@ -175,7 +175,7 @@ public class AppointmentResource {
     @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's")
     @APIResponse(responseCode = "403", description = "A partner acting for a client who has withdrawn data-sharing "
             + "consent")
-    @APIResponse(responseCode = "409", description = "Not a free slot, not BOOKED, or inside the cancellation window")
+    @APIResponse(responseCode = "409", description = "Not a free slot, not booked, or inside the cancellation window")
     @APIResponse(responseCode = "422", description = "Unknown practitioner or location, or the client is archived")
     @APIResponse(responseCode = "503", description = "Client records cannot be reached; nothing was changed")
     public AppointmentResponse reschedule(@PathParam("id") UUID id, @NotNull @Valid RescheduleRequest request) {
@@ -183,7 +183,7 @@ public class AppointmentResource {
         // Moving a booking is a new commitment for the client: same check as booking (cancelling needs none).
         clientCheck.requireBookable(appointments.visible(id, caller).clientId, caller);
         return AppointmentResponse.from(appointments.reschedule(id, request.start().toInstant(),
-                request.practitionerId(), request.location(), caller));
+                request.practitionerId(), request.locationCode(), caller));
     }
 
     @POST
@@ -196,7 +196,7 @@ public class AppointmentResource {
     @APIResponse(responseCode = "400", description = "Missing reason")
     @APIResponse(responseCode = "403", description = "Waiving needs a staff role")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's")
-    @APIResponse(responseCode = "409", description = "Not BOOKED, or already started")
+    @APIResponse(responseCode = "409", description = "Not booked, or already started")
     public AppointmentResponse cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest request) {
         return AppointmentResponse.from(appointments.cancel(id, request.reason(), request.waiveLateCancellation(),
                 currentCaller.get()));
@@ -209,7 +209,7 @@ public class AppointmentResource {
             description = "Moves a `booked` appointment to `checked-in` once the client has arrived.")
     @APIResponse(responseCode = "200", description = "Checked in")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the practitioner's")
-    @APIResponse(responseCode = "409", description = "Not BOOKED")
+    @APIResponse(responseCode = "409", description = "Not booked")
     public AppointmentResponse checkIn(@PathParam("id") UUID id) {
         return AppointmentResponse.from(appointments.checkIn(id, currentCaller.get()));
     }
@@ -221,7 +221,7 @@ public class AppointmentResource {
             description = "Moves a `checked-in` appointment to `completed`.")
     @APIResponse(responseCode = "200", description = "Completed")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the practitioner's")
-    @APIResponse(responseCode = "409", description = "Not CHECKED_IN")
+    @APIResponse(responseCode = "409", description = "Not checked-in")
     public AppointmentResponse complete(@PathParam("id") UUID id) {
         return AppointmentResponse.from(appointments.complete(id, currentCaller.get()));
     }
@@ -233,7 +233,7 @@ public class AppointmentResource {
             description = "Moves a `booked` appointment whose start has passed to `no-show`.")
     @APIResponse(responseCode = "200", description = "Marked as no-show")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the practitioner's")
-    @APIResponse(responseCode = "409", description = "Not BOOKED, or the start time has not passed")
+    @APIResponse(responseCode = "409", description = "Not booked, or the start time has not passed")
     public AppointmentResponse noShow(@PathParam("id") UUID id) {
         return AppointmentResponse.from(appointments.noShow(id, currentCaller.get()));
     }

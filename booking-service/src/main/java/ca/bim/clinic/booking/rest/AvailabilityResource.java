@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,13 +35,19 @@ import ca.bim.clinic.common.error.DomainException;
 @PermitAll
 public class AvailabilityResource {
 
-    /** One free start time. {@code start} and {@code end} carry the location's UTC offset on that day. */
-    public record SlotResponse(UUID practitionerId, String practitionerName, UUID locationId, String locationCode,
-            OffsetDateTime start, OffsetDateTime end) {
+    /**
+     * One free start time. {@code start} and {@code end} carry the location's UTC offset on that day. It is a valid
+     * booking request as it is ({@code appointmentType}, {@code practitionerId}, {@code locationCode}, {@code start}).
+     */
+    @Schema(description = "A free start time; post it to bookAppointment as it is (plus clientId when booking for "
+            + "a client)")
+    public record SlotResponse(String appointmentType, UUID practitionerId, String practitionerName, UUID locationId,
+            String locationCode, OffsetDateTime start, OffsetDateTime end) {
 
-        static SlotResponse from(AvailabilityService.Slot slot) {
+        static SlotResponse from(AvailabilityService.Slot slot, String appointmentType) {
             var zone = slot.location().zone();
-            return new SlotResponse(slot.practitioner().id, slot.practitioner().displayName, slot.location().id,
+            return new SlotResponse(appointmentType, slot.practitioner().id, slot.practitioner().displayName,
+                    slot.location().id,
                     slot.location().code, slot.start().atZone(zone).toOffsetDateTime(),
                     slot.end().atZone(zone).toOffsetDateTime());
         }
@@ -108,7 +115,7 @@ public class AvailabilityResource {
                     () -> new DomainException(404, "Not Found", "No practitioner with id " + practitioner)));
         }
         List<SlotResponse> slots = availability.find(type, place, who, start, end).stream()
-                .map(SlotResponse::from).toList();
+                .map(slot -> SlotResponse.from(slot, type.code)).toList();
         return new AvailabilityResponse(slots, slots.size());
     }
 }

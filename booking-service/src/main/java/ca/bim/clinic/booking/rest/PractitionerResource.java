@@ -89,7 +89,7 @@ public class PractitionerResource {
     @APIResponse(responseCode = "404", description = "Unknown location or appointment type")
     public PageResponse<PractitionerResponse> list(@Valid @BeanParam PageRequest page,
             @Parameter(description = "Location code or id") @QueryParam("location") String location,
-            @Parameter(description = "MASSAGE_THERAPY or KINESIOLOGY") @QueryParam("discipline") String disciplineName,
+            @Parameter(description = "massage-therapy or kinesiology") @QueryParam("discipline") String disciplineName,
             @Parameter(description = "Appointment type code") @QueryParam("appointmentType") String appointmentType) {
         Discipline discipline = TimeParameters.enumValue(Discipline.class, disciplineName, "discipline");
         Set<Discipline> disciplines = null;

@@ -37,17 +37,17 @@ public final class WebhookDtos {
     /** A subscription; {@code secret} is present only in the answer to the registration. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record WebhookResponse(UUID id, String url, List<String> eventTypes,
-            @Schema(enumeration = { "ACTIVE", "PAUSED" }) String status, int consecutiveFailures, Instant pausedAt,
+            @Schema(enumeration = { "active", "paused" }) String status, int consecutiveFailures, Instant pausedAt,
             Instant createdAt,
             @Schema(description = "Signing secret, shown once at registration; keep it safe") String secret) {
 
         static WebhookResponse from(WebhookSubscription s) {
-            return new WebhookResponse(s.id, s.url, ordered(s.eventTypes), s.status, s.consecutiveFailures,
+            return new WebhookResponse(s.id, s.url, ordered(s.eventTypes), lower(s.status), s.consecutiveFailures,
                     s.pausedAt, s.createdAt, null);
         }
 
         static WebhookResponse withSecret(WebhookSubscription s) {
-            return new WebhookResponse(s.id, s.url, ordered(s.eventTypes), s.status, s.consecutiveFailures,
+            return new WebhookResponse(s.id, s.url, ordered(s.eventTypes), lower(s.status), s.consecutiveFailures,
                     s.pausedAt, s.createdAt, s.secret);
         }
 
@@ -65,14 +65,19 @@ public final class WebhookDtos {
     }
 
     public record DeliveryResponse(UUID id, UUID eventId, String eventType, UUID appointmentId,
-            @Schema(enumeration = { "PENDING", "DELIVERED" }) String status, int attempts,
+            @Schema(enumeration = { "pending", "delivered" }) String status, int attempts,
             @Schema(description = "When the next attempt is due (pending only)") Instant nextAttemptAt,
             Instant deliveredAt, Integer lastStatusCode, String lastError, List<AttemptResponse> history) {
 
         static DeliveryResponse from(EventDelivery d, List<DeliveryAttempt> attempts) {
-            return new DeliveryResponse(d.id, d.eventId, d.eventType, d.appointmentId, d.status, d.attempts,
+            return new DeliveryResponse(d.id, d.eventId, d.eventType, d.appointmentId, lower(d.status), d.attempts,
                     EventDelivery.PENDING.equals(d.status) ? d.nextAttemptAt : null, d.deliveredAt, d.lastStatusCode,
                     d.lastError, attempts.stream().map(AttemptResponse::from).toList());
         }
+    }
+
+    /** Stored upper case; the API speaks the platform's lower-case status values. */
+    static String lower(String status) {
+        return status == null ? null : status.toLowerCase(java.util.Locale.ROOT);
     }
 }

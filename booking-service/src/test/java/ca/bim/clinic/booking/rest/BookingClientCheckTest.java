@@ -91,7 +91,7 @@ class BookingClientCheckTest {
         ClientServiceStub.set(ClientServiceStub.clientIdOf(subject), Standing.ARCHIVED);
         given().auth().oauth2(Fixtures.client(subject)).contentType(ContentType.JSON)
                 .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
-                        "location", RICHMOND, "start", MONDAY_10))
+                        "locationCode", RICHMOND, "start", MONDAY_10))
                 .post("/api/v1/appointments").then().statusCode(422).body("detail", containsString("archived"));
     }
 
@@ -150,7 +150,7 @@ class BookingClientCheckTest {
     private ValidatableResponse book(String token, UUID client, String start) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
-                        "location", RICHMOND, "start", start, "clientId", client.toString()))
+                        "locationCode", RICHMOND, "start", start, "clientId", client.toString()))
                 .post("/api/v1/appointments").then();
     }
 

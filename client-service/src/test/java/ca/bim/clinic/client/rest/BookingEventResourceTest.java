@@ -67,7 +67,7 @@ class BookingEventResourceTest {
                  "data": {"appointmentId": "%s", "clientId": "%s", "practitionerId": "%s",
                           "practitionerUsername": %s, "locationId": "%s", "locationCode": "richmond",
                           "appointmentTypeCode": "sports-massage-60", "startsAt": "2026-11-24T10:00:00-08:00",
-                          "endsAt": "2026-11-24T11:00:00-08:00", "status": "BOOKED"}}
+                          "endsAt": "2026-11-24T11:00:00-08:00", "status": "booked"}}
                 """.formatted(id, type, UUID.randomUUID(), clientId, UUID.randomUUID(), username, UUID.randomUUID());
     }
 
@@ -117,8 +117,8 @@ class BookingEventResourceTest {
                 .body("[0].addedBy", equalTo("booking-service"));
         as(alice.token()).queryParam("size", 100).get("/api/v1/clients/{id}/access-log", alice.id())
                 .then().statusCode(200)
-                .body("items.find { it.resource == 'careTeam' && it.action == 'add' }.actor", equalTo("booking-service"))
-                .body("items.find { it.resource == 'careTeam' && it.action == 'add' }.actorRole", equalTo("service"));
+                .body("items.find { it.resource == 'care-team' && it.action == 'add' }.actor", equalTo("booking-service"))
+                .body("items.find { it.resource == 'care-team' && it.action == 'add' }.actorRole", equalTo("service"));
         ProcessedEvent row = processed(eventId);
         assertThat(row.type).isEqualTo("appointment.booked");
         assertThat(row.outcome).isEqualTo(EventOutcome.applied);
@@ -182,7 +182,7 @@ class BookingEventResourceTest {
     void aRescheduleAlsoJoinsTheCareTeam() {
         Account alice = Fixtures.newClient();
         String rescheduled = event(UUID.randomUUID(), "appointment.rescheduled", alice.id(), AUBREY)
-                .replace("\"status\": \"BOOKED\"", "\"status\": \"BOOKED\", \"previousStartsAt\": "
+                .replace("\"status\": \"booked\"", "\"status\": \"booked\", \"previousStartsAt\": "
                         + "\"2026-11-23T10:00:00-08:00\", \"previousEndsAt\": \"2026-11-23T11:00:00-08:00\"");
         deliver(rescheduled).statusCode(204);
         as(Fixtures.therapist(AUBREY)).get("/api/v1/clients/{id}/notes", alice.id()).then().statusCode(200);
@@ -195,7 +195,7 @@ class BookingEventResourceTest {
         deliver(booked(alice.id(), LAWRENCE)).statusCode(204);
         UUID cancelled = UUID.randomUUID();
         deliver(event(cancelled, "appointment.cancelled", alice.id(), LAWRENCE)
-                .replace("\"status\": \"BOOKED\"", "\"status\": \"CANCELLED\", \"late\": true")).statusCode(204);
+                .replace("\"status\": \"booked\"", "\"status\": \"cancelled\", \"late\": true")).statusCode(204);
         assertThat(careRows(alice.id())).isEqualTo(1);
         assertThat(processed(cancelled).outcome).isEqualTo(EventOutcome.noEffect);
     }
@@ -232,7 +232,7 @@ class BookingEventResourceTest {
 
         String withNewFields = booked(alice.id(), LAWRENCE)
                 .replace("\"version\": 1,", "\"version\": 1, \"traceparent\": \"00-abc-01\", \"source\": {\"x\": 1},")
-                .replace("\"status\": \"BOOKED\"", "\"status\": \"BOOKED\", \"room\": 4, \"tags\": [\"new\"]");
+                .replace("\"status\": \"booked\"", "\"status\": \"booked\", \"room\": 4, \"tags\": [\"new\"]");
         deliver(withNewFields).statusCode(204);
         assertThat(careRows(alice.id())).isEqualTo(1);
     }

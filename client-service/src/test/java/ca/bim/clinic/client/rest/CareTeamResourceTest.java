@@ -43,7 +43,7 @@ class CareTeamResourceTest {
                 .body("[0].source", equalTo("admin"))
                 .body("[0].addedBy", equalTo("andrea"));
         as(Fixtures.admin()).get("/api/v1/clients/{id}/access-log", alice.id())
-                .then().body("items.findAll { it.resource == 'careTeam' && it.action == 'add' }.size()", equalTo(1));
+                .then().body("items.findAll { it.resource == 'care-team' && it.action == 'add' }.size()", equalTo(1));
     }
 
     @Test

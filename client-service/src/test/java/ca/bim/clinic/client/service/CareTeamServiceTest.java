@@ -45,8 +45,8 @@ class CareTeamServiceTest {
                 .body("[0].addedBy", equalTo("booking-service"));
         given().auth().oauth2(alice).queryParam("size", 100).get("/api/v1/clients/{id}/access-log", clientId)
                 .then().statusCode(200)
-                .body("items.find { it.resource == 'careTeam' && it.action == 'add' }.actor", equalTo("booking-service"))
-                .body("items.find { it.resource == 'careTeam' && it.action == 'add' }.actorRole", equalTo("service"));
+                .body("items.find { it.resource == 'care-team' && it.action == 'add' }.actor", equalTo("booking-service"))
+                .body("items.find { it.resource == 'care-team' && it.action == 'add' }.actorRole", equalTo("service"));
     }
 
     @Test

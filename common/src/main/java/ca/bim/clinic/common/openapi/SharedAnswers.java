@@ -106,6 +106,104 @@ public class SharedAnswers implements OASFilter {
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
             item.getOperations().values().forEach(SharedAnswers::shareAnswers);
         }
+        markAlwaysPresent(openAPI);
+        boundParsedStrings(openAPI);
+    }
+
+    /**
+     * Jackson writes every component of a response record, null or not, so in a schema that only answers use every
+     * property is present: it is required, and may be null only where the schema says so.
+     */
+    private static void markAlwaysPresent(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        if (schemas == null) {
+            return;
+        }
+        Set<String> answered = new java.util.HashSet<>();
+        Set<String> sent = new java.util.HashSet<>();
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : item.getOperations().values()) {
+                if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                    operation.getResponses().getAPIResponses().values().stream()
+                            .filter(r -> r.getContent() != null && r.getContent().getMediaTypes() != null)
+                            .flatMap(r -> r.getContent().getMediaTypes().values().stream())
+                            .forEach(m -> reach(m.getSchema(), schemas, answered));
+                }
+                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                        && operation.getRequestBody().getContent().getMediaTypes() != null) {
+                    operation.getRequestBody().getContent().getMediaTypes().values()
+                            .forEach(m -> reach(m.getSchema(), schemas, sent));
+                }
+                if (operation.getParameters() != null) {
+                    operation.getParameters().forEach(p -> reach(p.getSchema(), schemas, sent));
+                }
+            }
+        }
+        answered.removeAll(sent);
+        answered.remove(PROBLEM);
+        answered.remove(VALIDATION_PROBLEM);
+        answered.remove(VIOLATION);
+        for (String name : answered) {
+            Schema schema = schemas.get(name);
+            if (schema.getProperties() == null || schema.getProperties().isEmpty()) {
+                continue;
+            }
+            List<String> required = new ArrayList<>(schema.getProperties().keySet());
+            schema.setRequired(required);
+        }
+    }
+
+    private static void reach(Schema schema, Map<String, Schema> schemas, Set<String> seen) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getRef() != null) {
+            String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+            if (seen.add(name) && schemas.containsKey(name)) {
+                reach(schemas.get(name), schemas, seen);
+            }
+            return;
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(p -> reach(p, schemas, seen));
+        }
+        reach(schema.getItems(), schemas, seen);
+        reach(schema.getAdditionalPropertiesSchema(), schemas, seen);
+        for (List<Schema> group : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            if (group != null) {
+                group.forEach(s -> reach(s, schemas, seen));
+            }
+        }
+    }
+
+    /** Ids, dates and times are parsed, so their length is bounded; saying so lets clients and linters know. */
+    private static void boundParsedStrings(OpenAPI openAPI) {
+        Map<String, Integer> bounds = Map.of("uuid", 36, "date-time", 35, "date", 10, "time", 18, "local-time", 18,
+                "duration", 40);
+        if (openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().values().forEach(s -> bound(s, bounds));
+        }
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : item.getOperations().values()) {
+                if (operation.getParameters() != null) {
+                    operation.getParameters().forEach(p -> bound(p.getSchema(), bounds));
+                }
+            }
+        }
+    }
+
+    private static void bound(Schema schema, Map<String, Integer> bounds) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getFormat() != null && schema.getMaxLength() == null && bounds.containsKey(schema.getFormat())
+                && schema.getType() != null && schema.getType().contains(SchemaType.STRING)) {
+            schema.setMaxLength(bounds.get(schema.getFormat()));
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(p -> bound(p, bounds));
+        }
+        bound(schema.getItems(), bounds);
     }
 
     private static void shareAnswers(Operation operation) {

@@ -110,14 +110,14 @@ public class CareOptionsRoute {
             return Future.all(entries).map(all -> {
                 JsonArray out = new JsonArray();
                 entries.forEach(entry -> out.add(entry.result()));
-                availability.put("status", "AVAILABLE");
+                availability.put("status", "available");
                 return result.put("appointmentTypes", out);
             });
         }).recover(failure -> {
             LOG.warnf("Care options for %s without availability: %s", injury.getString("slug"), failure.toString());
             JsonArray out = new JsonArray();
             codes.forEach(code -> out.add(new JsonObject().put("code", code)));
-            availability.put("status", "UNAVAILABLE")
+            availability.put("status", "unavailable")
                     .put("detail", "Appointment types and availability are temporarily unavailable");
             return Future.succeededFuture(result.put("appointmentTypes", out));
         });
