@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -58,11 +59,11 @@ public class EventResource {
     @APIResponse(responseCode = "404", description = "`after` names no event the caller can read")
     public EventPage events(
             @Parameter(description = "Id of the last event already processed; absent to start from the beginning")
-            @QueryParam("after") @Pattern(regexp = UUID_PATTERN, message = "must be an event id (UUID)") String after,
-            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER,
+            @QueryParam("after") @Pattern(regexp = UUID_PATTERN, message = "must be an event id (UUID)") @Size(max = 200) String after,
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = "1", maximum = "500", defaultValue = "100"))
             @QueryParam("limit") @DefaultValue("100")
-            @Pattern(regexp = "[1-9][0-9]?|[1-4][0-9]{2}|500", message = "must be a number from 1 to 500")
+            @Pattern(regexp = "[1-9][0-9]?|[1-4][0-9]{2}|500", message = "must be a number from 1 to 500") @Size(max = 200)
             String limit) {
         UUID afterId = after == null || after.isEmpty() ? null : UUID.fromString(after);
         EventFeed.Slice slice = feed.after(afterId, Integer.parseInt(limit), currentCaller.get());

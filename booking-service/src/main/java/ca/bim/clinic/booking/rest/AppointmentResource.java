@@ -134,12 +134,12 @@ public class AppointmentResource {
     @APIResponse(responseCode = "409", description = "The client has no profile yet")
     @APIResponse(responseCode = "503", description = "Client records cannot be reached")
     public PageResponse<AppointmentResponse> list(@Valid @BeanParam PageRequest page,
-            @Parameter(description = "Client record id") @QueryParam("client") String client,
-            @Parameter(description = "Practitioner id") @QueryParam("practitioner") String practitioner,
-            @Parameter(description = "Location code or id") @QueryParam("location") String location,
-            @Parameter(description = "Date or date-time; appointments starting at or after it") @QueryParam("from") String from,
-            @Parameter(description = "Date (inclusive) or date-time (exclusive)") @QueryParam("to") String to,
-            @Parameter(description = "booked, checked-in, completed, cancelled or no-show") @QueryParam("status") String status) {
+            @Parameter(description = "Client record id") @QueryParam("client") @Size(max = 200) String client,
+            @Parameter(description = "Practitioner id") @QueryParam("practitioner") @Size(max = 200) String practitioner,
+            @Parameter(description = "Location code or id") @QueryParam("location") @Size(max = 200) String location,
+            @Parameter(description = "Date or date-time; appointments starting at or after it") @QueryParam("from") @Size(max = 200) String from,
+            @Parameter(description = "Date (inclusive) or date-time (exclusive)") @QueryParam("to") @Size(max = 200) String to,
+            @Parameter(description = "booked, checked-in, completed, cancelled or no-show") @QueryParam("status") @Size(max = 200) String status) {
         UUID locationId = null;
         if (location != null && !location.isBlank()) {
             locationId = catalog.location(location).map(l -> l.id).orElseThrow(

@@ -3,6 +3,7 @@ package ca.bim.clinic.booking.rest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -59,7 +60,7 @@ public class AppointmentTypeResource {
             description = "A bookable service (duration, price, buffer, discipline) by its stable code. Public; retired types are not found.")
     @APIResponse(responseCode = "200", description = "The appointment type")
     @APIResponse(responseCode = "404", description = "No such appointment type")
-    public AppointmentTypeResponse get(@PathParam("code") String code) {
+    public AppointmentTypeResponse get(@PathParam("code") @Size(max = 200) String code) {
         return types.findByCode(code).map(AppointmentTypeResponse::from)
                 .orElseThrow(() -> new NotFoundException("No appointment type with code " + code));
     }
@@ -94,7 +95,7 @@ public class AppointmentTypeResource {
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such appointment type")
     @APIResponse(responseCode = "409", description = "Changed concurrently")
-    public AppointmentTypeResponse update(@PathParam("code") String code,
+    public AppointmentTypeResponse update(@PathParam("code") @Size(max = 200) String code,
             @NotNull @Valid AppointmentTypeRequest request) {
         return AppointmentTypeResponse.from(admin.updateType(code, request.data()));
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -81,15 +82,15 @@ public class AvailabilityResource {
     @APIResponse(responseCode = "404", description = "Unknown appointment type, location or practitioner")
     public AvailabilityResponse find(
             @Parameter(description = "Appointment type code, e.g. sports-massage-60")
-            @QueryParam("appointmentType") @NotBlank String appointmentType,
+            @QueryParam("appointmentType") @NotBlank @Size(max = 200) String appointmentType,
             @Parameter(description = "Location code (richmond, vancouver) or id; all locations when absent")
-            @QueryParam("location") String location,
+            @QueryParam("location") @Size(max = 200) String location,
             @Parameter(description = "Practitioner id; all practitioners when absent")
-            @QueryParam("practitioner") String practitionerId,
+            @QueryParam("practitioner") @Size(max = 200) String practitionerId,
             @Parameter(description = "Date (YYYY-MM-DD) or ISO-8601 date-time with offset", required = true)
-            @QueryParam("from") @NotBlank String from,
+            @QueryParam("from") @NotBlank @Size(max = 200) String from,
             @Parameter(description = "Date (inclusive) or date-time; default from + 7 days")
-            @QueryParam("to") String to) {
+            @QueryParam("to") @Size(max = 200) String to) {
         Instant start = TimeParameters.start(from, "from", rules.defaultZone());
         // Ranges count calendar days in the clinic's zone, so 31 days across a DST change are still 31 days.
         Instant end = to == null || to.isBlank() ? plusDays(start, rules.defaultAvailabilityRange())

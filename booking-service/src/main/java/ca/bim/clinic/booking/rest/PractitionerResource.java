@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -88,9 +89,9 @@ public class PractitionerResource {
     @APIResponse(responseCode = "400", description = "Invalid paging or filter parameters")
     @APIResponse(responseCode = "404", description = "Unknown location or appointment type")
     public PageResponse<PractitionerResponse> list(@Valid @BeanParam PageRequest page,
-            @Parameter(description = "Location code or id") @QueryParam("location") String location,
-            @Parameter(description = "massage-therapy or kinesiology") @QueryParam("discipline") String disciplineName,
-            @Parameter(description = "Appointment type code") @QueryParam("appointmentType") String appointmentType) {
+            @Parameter(description = "Location code or id") @QueryParam("location") @Size(max = 200) String location,
+            @Parameter(description = "massage-therapy or kinesiology") @QueryParam("discipline") @Size(max = 200) String disciplineName,
+            @Parameter(description = "Appointment type code") @QueryParam("appointmentType") @Size(max = 200) String appointmentType) {
         Discipline discipline = TimeParameters.enumValue(Discipline.class, disciplineName, "discipline");
         Set<Discipline> disciplines = null;
         if (appointmentType != null && !appointmentType.isBlank()) {

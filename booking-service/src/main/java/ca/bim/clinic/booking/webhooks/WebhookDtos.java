@@ -31,7 +31,7 @@ public final class WebhookDtos {
             @Schema(description = "https URL on a public address", examples = "https://partner.example.com/hooks/clinic")
             @NotBlank @Size(max = 2000) String url,
             @Schema(description = "Event types to receive")
-            @NotEmpty @Size(max = 6) Set<@NotNull @Pattern(regexp = EVENT_TYPE_PATTERN) String> eventTypes) {
+            @NotEmpty @Size(max = 6) Set<@NotNull @Size(max = 40) @Pattern(regexp = EVENT_TYPE_PATTERN) String> eventTypes) {
     }
 
     /** A subscription; {@code secret} is present only in the answer to the registration. */

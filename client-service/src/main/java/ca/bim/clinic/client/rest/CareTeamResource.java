@@ -3,6 +3,7 @@ package ca.bim.clinic.client.rest;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -54,7 +55,7 @@ public class CareTeamResource {
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such client")
     public Response add(@PathParam("id") UUID id,
-            @PathParam("therapistUsername") @Pattern(regexp = USERNAME, message = "must be a username") String username) {
+            @PathParam("therapistUsername") @Pattern(regexp = USERNAME, message = "must be a username") @Size(max = 200) String username) {
         careTeam.addAsCaller(id, username);
         return Response.noContent().build();
     }
@@ -67,7 +68,7 @@ public class CareTeamResource {
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such client")
     public Response remove(@PathParam("id") UUID id,
-            @PathParam("therapistUsername") @Pattern(regexp = USERNAME, message = "must be a username") String username) {
+            @PathParam("therapistUsername") @Pattern(regexp = USERNAME, message = "must be a username") @Size(max = 200) String username) {
         careTeam.remove(id, username);
         return Response.noContent().build();
     }

@@ -285,6 +285,10 @@ public class SharedAnswers implements OASFilter {
                 response.addHeader("Location", headerRef("Location"));
             }
         }
+        // A header a resource declared with a description only (ETag, Cache-Control) still needs a schema.
+        response.getHeaders().values().stream()
+                .filter(h -> h.getRef() == null && h.getSchema() == null && h.getContent() == null)
+                .forEach(h -> h.setSchema(string(null, 200)));
         Header replayed = response.getHeaders().get("Idempotent-Replayed");
         if (replayed != null && replayed.getRef() == null) {
             response.addHeader("Idempotent-Replayed", headerRef("Idempotent-Replayed"));

@@ -10,9 +10,13 @@ public class PageRequest {
 
     public static final int MAX_SIZE = 100;
 
+    /** Far beyond any real collection; bounds what a client may ask the database to skip. */
+    public static final int MAX_PAGE = 100_000;
+
     @QueryParam("page")
     @DefaultValue("0")
     @Min(0)
+    @Max(MAX_PAGE)
     int page;
 
     @QueryParam("size")

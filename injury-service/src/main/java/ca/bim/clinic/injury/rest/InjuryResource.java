@@ -113,12 +113,12 @@ public class InjuryResource {
             @Parameter(description = "Only entries filed under this body region", example = "knee",
                     schema = @Schema(type = SchemaType.STRING,
                             enumeration = { "low-back", "hip", "thigh", "knee", "lower-leg", "ankle", "foot" }))
-            @QueryParam("region") @Pattern(regexp = BodyRegions.PATTERN, message = BodyRegions.MESSAGE) String region,
+            @QueryParam("region") @Pattern(regexp = BodyRegions.PATTERN, message = BodyRegions.MESSAGE) @Size(max = 200) String region,
             @Parameter(description = "published (default), draft or any; draft and any are for editors",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "published", "draft", "any" },
                             defaultValue = "published"))
             @QueryParam("status") @DefaultValue("published")
-            @Pattern(regexp = "^(published|draft|any)$", message = "must be published, draft or any") String status) {
+            @Pattern(regexp = "^(published|draft|any)$", message = "must be published, draft or any") @Size(max = 200) String status) {
         Set<InjuryStatus> statuses = switch (status) {
             case "draft" -> EnumSet.of(InjuryStatus.draft);
             case "any" -> EnumSet.allOf(InjuryStatus.class);
@@ -151,7 +151,7 @@ public class InjuryResource {
                     examples = @ExampleObject(name = "achilles", value = ApiExamples.INJURY)))
     @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag is current")
     @APIResponse(responseCode = "404", description = "No entry with this slug that the caller may see")
-    public Response get(@Parameter(description = "The entry's slug", example = "it-band-syndrome") @PathParam("slug") String slug,
+    public Response get(@Parameter(description = "The entry's slug", example = "it-band-syndrome") @PathParam("slug") @Size(max = 200) String slug,
             @Parameter(in = ParameterIn.HEADER, description = "A tag from an earlier response")
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         boolean editor = editor();
@@ -215,7 +215,7 @@ public class InjuryResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "no If-Match", value = ApiExamples.PRECONDITION_REQUIRED)))
-    public Response update(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") String slug,
+    public Response update(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") @Size(max = 200) String slug,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid InjuryRequest body) {
         Injury updated = service.update(slug, body, ifMatch(ifMatch, true), actor());
@@ -236,7 +236,7 @@ public class InjuryResource {
     @APIResponse(responseCode = "412", description = "The entry changed since the If-Match tag was read",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
-    public Response publish(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") String slug,
+    public Response publish(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") @Size(max = 200) String slug,
             @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return editorView(service.publish(slug, ifMatch(ifMatch, false), actor()));
     }
@@ -255,7 +255,7 @@ public class InjuryResource {
     @APIResponse(responseCode = "412", description = "The entry changed since the If-Match tag was read",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
-    public Response unpublish(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") String slug,
+    public Response unpublish(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") @Size(max = 200) String slug,
             @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return editorView(service.unpublish(slug, ifMatch(ifMatch, false), actor()));
     }
@@ -272,7 +272,7 @@ public class InjuryResource {
     @APIResponse(responseCode = "412", description = "The entry changed since the If-Match tag was read",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
-    public Response delete(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") String slug,
+    public Response delete(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") @Size(max = 200) String slug,
             @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(slug, ifMatch(ifMatch, false), actor());
         return Response.noContent().build();
@@ -289,7 +289,7 @@ public class InjuryResource {
     @APIResponse(responseCode = "403", description = "Not an editor")
     @APIResponse(responseCode = "404", description = "No entry with this slug")
     public PageResponse<RevisionResponse> revisions(
-            @Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") String slug,
+            @Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") @Size(max = 200) String slug,
             @Valid @BeanParam PageRequest page) {
         Injury injury = service.find(slug).orElseThrow(() -> new NotFoundException("No injury entry '" + slug + "'"));
         List<RevisionResponse> items = service.revisions(injury.id, page.page(), page.size()).stream()

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -95,7 +96,7 @@ public class TechniqueResource {
                     examples = @ExampleObject(name = "cupping", value = ApiExamples.TECHNIQUE)))
     @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag is current")
     @APIResponse(responseCode = "404", description = "No technique with this slug")
-    public Response get(@Parameter(description = "The technique's slug", example = "cupping") @PathParam("slug") String slug) {
+    public Response get(@Parameter(description = "The technique's slug", example = "cupping") @PathParam("slug") @Size(max = 200) String slug) {
         TechniqueResponse body = TechniqueResponse.of(service.find(slug).orElseThrow(() -> notFound(slug)));
         EntityTag tag = views.tag(body);
         Response.ResponseBuilder notModified = Preconditions.notModified(request, tag);
@@ -148,7 +149,7 @@ public class TechniqueResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "no If-Match", value = ApiExamples.PRECONDITION_REQUIRED)))
-    public Response update(@Parameter(description = "The technique's slug", example = "cupping") @PathParam("slug") String slug,
+    public Response update(@Parameter(description = "The technique's slug", example = "cupping") @PathParam("slug") @Size(max = 200) String slug,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid TechniqueRequest body) {
         TechniqueResponse updated = TechniqueResponse.of(service.update(slug, body, ifMatch(ifMatch, true)));
@@ -166,7 +167,7 @@ public class TechniqueResource {
     @APIResponse(responseCode = "412", description = "The technique changed since the If-Match tag was read",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
-    public Response delete(@Parameter(description = "The technique's slug", example = "cupping") @PathParam("slug") String slug,
+    public Response delete(@Parameter(description = "The technique's slug", example = "cupping") @PathParam("slug") @Size(max = 200) String slug,
             @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(slug, ifMatch(ifMatch, false));
         return Response.noContent().build();
