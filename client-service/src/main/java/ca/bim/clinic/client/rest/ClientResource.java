@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -66,7 +67,8 @@ public class ClientResource {
     @RolesAllowed({ Caller.CLIENT, Caller.FRONT_DESK, Caller.ADMIN })
     @Operation(operationId = "createClient", summary = "Create a client profile", description = "A client creates their own profile, linked to "
             + "their account; front desk and admins create profiles for walk-in clients.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new profile")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new profile",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "Role may not create profiles")
     @APIResponse(responseCode = "409", description = "The caller's account already has a profile")
@@ -86,7 +88,8 @@ public class ClientResource {
     @RolesAllowed(Caller.CLIENT)
     @Operation(operationId = "getOwnClient", summary = "The caller's own client profile",
             description = "The profile of the signed-in client, found by the token's subject. 404 until the client has created one with `createClient`.")
-    @APIResponse(responseCode = "200", description = "The profile", headers = @Header(name = "ETag"))
+    @APIResponse(responseCode = "200", description = "The profile", headers = @Header(name = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientResponse.class)))
     @APIResponse(responseCode = "403", description = "Not a client")
     @APIResponse(responseCode = "404", description = "The caller has not created a profile yet")
     public Response me() {
@@ -148,7 +151,7 @@ public class ClientResource {
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response patch(@PathParam("id") UUID id,
-            @Parameter(description = "The ETag from the last read, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = "The ETag from the last read, e.g. \"3\"") @HeaderParam("If-Match") @Size(max = 200) String ifMatch,
             @NotNull ObjectNode patch) {
         Client client = clientService.patch(id, expectedVersion(ifMatch), patch);
         return Response.ok(ClientResponse.from(client)).tag(etag(client)).build();

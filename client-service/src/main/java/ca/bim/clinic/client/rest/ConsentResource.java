@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,7 +52,8 @@ public class ConsentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "decideConsent", summary = "Grant or withdraw a consent", description = "The client themselves, front desk (e.g. "
             + "for a signed paper form) and admins. Appends to the history; nothing is overwritten.")
-    @APIResponse(responseCode = "201", description = "Recorded; the body is the updated consents view")
+    @APIResponse(responseCode = "201", description = "Recorded; the body is the updated consents view",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentsResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown consent or action")
     @APIResponse(responseCode = "403", description = "Role may not record consent for this client")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")

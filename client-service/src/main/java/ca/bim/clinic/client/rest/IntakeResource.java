@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,7 +57,8 @@ public class IntakeResource {
     @Operation(operationId = "recordIntake", summary = "Record a new version of the intake questionnaire", description = "The whole "
             + "questionnaire; earlier versions stay in the history. Injuries name catalogue slugs.")
     @APIResponse(responseCode = "200", description = "The new version")
-    @APIResponse(responseCode = "201", description = "The first version")
+    @APIResponse(responseCode = "201", description = "The first version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntakeResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid answers (violations name the fields)")
     @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -67,7 +69,8 @@ public class NoteResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createNote", summary = "Start a draft note", description = "Therapists with the client in their care and "
             + "admins, always as themselves: the practitioner is the caller.")
-    @APIResponse(responseCode = "201", description = "The draft; Location names it")
+    @APIResponse(responseCode = "201", description = "The draft; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "No access to this client's notes, or another practitioner named")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
@@ -109,7 +112,8 @@ public class NoteResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "amendNote", summary = "Amend a signed note", description = "Therapists with the client in their care and "
             + "admins; the amendment is dated, carries its author and is shown with the note.")
-    @APIResponse(responseCode = "201", description = "The amendment")
+    @APIResponse(responseCode = "201", description = "The amendment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteResponse.Amendment.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "No access to this client's notes")
     @APIResponse(responseCode = "404", description = "No such client or note, or not the caller's own record")

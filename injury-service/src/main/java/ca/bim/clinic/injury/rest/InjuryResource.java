@@ -153,7 +153,7 @@ public class InjuryResource {
     @APIResponse(responseCode = "404", description = "No entry with this slug that the caller may see")
     public Response get(@Parameter(description = "The entry's slug", example = "it-band-syndrome") @PathParam("slug") @Size(max = 200) String slug,
             @Parameter(in = ParameterIn.HEADER, description = "A tag from an earlier response")
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch) {
         boolean editor = editor();
         Injury injury = service.find(slug).filter(found -> editor || found.isPublished())
                 .orElseThrow(() -> new NotFoundException("No published injury entry '" + slug + "'"));
@@ -216,7 +216,7 @@ public class InjuryResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "no If-Match", value = ApiExamples.PRECONDITION_REQUIRED)))
     public Response update(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") @Size(max = 200) String slug,
-            @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 200) String ifMatch,
             @NotNull @Valid InjuryRequest body) {
         Injury updated = service.update(slug, body, ifMatch(ifMatch, true), actor());
         return editorView(updated);
@@ -237,7 +237,7 @@ public class InjuryResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
     public Response publish(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") @Size(max = 200) String slug,
-            @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 200) String ifMatch) {
         return editorView(service.publish(slug, ifMatch(ifMatch, false), actor()));
     }
 
@@ -256,7 +256,7 @@ public class InjuryResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
     public Response unpublish(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") @Size(max = 200) String slug,
-            @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 200) String ifMatch) {
         return editorView(service.unpublish(slug, ifMatch(ifMatch, false), actor()));
     }
 
@@ -273,7 +273,7 @@ public class InjuryResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
     public Response delete(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") @Size(max = 200) String slug,
-            @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 200) String ifMatch) {
         service.delete(slug, ifMatch(ifMatch, false), actor());
         return Response.noContent().build();
     }

@@ -150,7 +150,7 @@ public class TechniqueResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "no If-Match", value = ApiExamples.PRECONDITION_REQUIRED)))
     public Response update(@Parameter(description = "The technique's slug", example = "cupping") @PathParam("slug") @Size(max = 200) String slug,
-            @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 200) String ifMatch,
             @NotNull @Valid TechniqueRequest body) {
         TechniqueResponse updated = TechniqueResponse.of(service.update(slug, body, ifMatch(ifMatch, true)));
         return Response.ok(updated).tag(views.tag(updated)).build();
@@ -168,7 +168,7 @@ public class TechniqueResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
     public Response delete(@Parameter(description = "The technique's slug", example = "cupping") @PathParam("slug") @Size(max = 200) String slug,
-            @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 200) String ifMatch) {
         service.delete(slug, ifMatch(ifMatch, false));
         return Response.noContent().build();
     }
