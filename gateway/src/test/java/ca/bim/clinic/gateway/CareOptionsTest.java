@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
@@ -99,6 +100,13 @@ class CareOptionsTest {
     void unknownSlugIsProblem404() {
         given().get("/api/v1/injuries/unknown/care-options").then().statusCode(404)
                 .contentType("application/problem+json").body("status", is(404));
+    }
+
+    @Test
+    void slugLongerThanTheContractAllowsIsNotFoundWithoutAskingTheCatalogue() {
+        given().get("/api/v1/injuries/" + "a".repeat(201) + "/care-options").then().statusCode(404)
+                .contentType("application/problem+json").body("status", is(404));
+        StubUpstreams.injury().verify(0, getRequestedFor(urlPathMatching("/api/v1/injuries/a+")));
     }
 
     @Test
