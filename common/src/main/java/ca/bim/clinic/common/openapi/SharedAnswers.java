@@ -145,7 +145,7 @@ public class SharedAnswers implements OASFilter {
         answered.remove(VIOLATION);
         for (String name : answered) {
             Schema schema = schemas.get(name);
-            if (schema.getProperties() == null || schema.getProperties().isEmpty()) {
+            if (schema == null || schema.getProperties() == null || schema.getProperties().isEmpty()) {
                 continue;
             }
             List<String> required = new ArrayList<>(schema.getProperties().keySet());
