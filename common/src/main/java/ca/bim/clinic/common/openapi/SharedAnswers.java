@@ -236,6 +236,7 @@ public class SharedAnswers implements OASFilter {
         }
         for (Map.Entry<String, APIResponse> answer : answers.entrySet()) {
             if (answer.getValue().getRef() == null) {
+                useSharedProblemSchemas(answer.getValue());
                 withStandardHeaders(answer.getKey(), answer.getValue());
             }
         }
@@ -262,6 +263,22 @@ public class SharedAnswers implements OASFilter {
                 String description = operation.getDescription();
                 operation.setDescription(description == null || description.isBlank() ? note
                         : description.contains(note) ? description : description + "\n\n" + note);
+            }
+        }
+    }
+
+    private static void useSharedProblemSchemas(APIResponse response) {
+        if (response.getContent() == null || response.getContent().getMediaTypes() == null) {
+            return;
+        }
+        for (MediaType media : response.getContent().getMediaTypes().values()) {
+            Schema schema = media.getSchema();
+            if (schema != null && schema.getRef() != null) {
+                if (schema.getRef().endsWith("/HttpProblem")) {
+                    schema.setRef(SCHEMAS + PROBLEM);
+                } else if (schema.getRef().endsWith("/HttpValidationProblem")) {
+                    schema.setRef(SCHEMAS + VALIDATION_PROBLEM);
+                }
             }
         }
     }
