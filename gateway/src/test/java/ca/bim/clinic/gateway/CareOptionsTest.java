@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
@@ -66,7 +67,7 @@ class CareOptionsTest {
         given().get(PATH).then().statusCode(200).contentType("application/json")
                 .body("injury.slug", is("hamstring-strain"))
                 .body("injury.summary", is("A tear of the muscles behind the thigh."))
-                .body("availability.status", is("AVAILABLE"))
+                .body("availability.status", is("available"))
                 .body("appointmentTypes.code", contains("sports-massage-60", "kinesiology-assessment"))
                 .body("appointmentTypes[0].name", is("Sports massage, 60 minutes"))
                 .body("appointmentTypes[0].durationMinutes", is(60))
@@ -102,6 +103,13 @@ class CareOptionsTest {
     }
 
     @Test
+    void slugLongerThanTheContractAllowsIsNotFoundWithoutAskingTheCatalogue() {
+        given().get("/api/v1/injuries/" + "a".repeat(201) + "/care-options").then().statusCode(404)
+                .contentType("application/problem+json").body("status", is(404));
+        StubUpstreams.injury().verify(0, getRequestedFor(urlPathMatching("/api/v1/injuries/a+")));
+    }
+
+    @Test
     void injuryServiceUnavailableIsProblem503() {
         StubUpstreams.injury().stubFor(get("/api/v1/injuries/hamstring-strain").willReturn(aResponse().withStatus(503)));
         given().get(PATH).then().statusCode(503).contentType("application/problem+json")
@@ -113,7 +121,7 @@ class CareOptionsTest {
         StubUpstreams.booking().stubFor(get("/api/v1/appointment-types/kinesiology-assessment")
                 .willReturn(aResponse().withStatus(404)));
         given().get(PATH).then().statusCode(200)
-                .body("availability.status", is("AVAILABLE"))
+                .body("availability.status", is("available"))
                 .body("appointmentTypes.code", contains("sports-massage-60"));
     }
 
@@ -123,7 +131,7 @@ class CareOptionsTest {
                 .willReturn(aResponse().withStatus(500)));
         given().get(PATH).then().statusCode(200)
                 .body("injury.name", is("Hamstring strain"))
-                .body("availability.status", is("UNAVAILABLE"))
+                .body("availability.status", is("unavailable"))
                 .body("appointmentTypes.code", contains("sports-massage-60", "kinesiology-assessment"));
     }
 

@@ -147,7 +147,7 @@ class UpstreamFailureTest {
                 .body("injury.slug", is("hamstring-strain"))
                 .body("injury.name", is("Hamstring strain"))
                 .body("injury.summary", is("A tear of the muscles behind the thigh."))
-                .body("availability.status", is("UNAVAILABLE"))
+                .body("availability.status", is("unavailable"))
                 .body("appointmentTypes.code", hasItems("sports-massage-60", "kinesiology-assessment"))
                 .body("appointmentTypes[0].priceCad", nullValue());
     }

@@ -102,8 +102,7 @@ class BookingFlowIT {
 
         String appointmentId = given().auth().oauth2(alice).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", LAWRENCE,
-                        "location", slot.get("locationCode"), "start", slot.get("start")))
+                .body(slot) // a slot is a booking request as it is
                 .post("/api/v1/appointments")
                 .then().statusCode(201).body("clientId", equalTo(aliceId)).extract().path("id");
 

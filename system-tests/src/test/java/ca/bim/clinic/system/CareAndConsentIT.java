@@ -129,7 +129,7 @@ class CareAndConsentIT {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner,
-                        "location", slot.get("locationCode"), "start", slot.get("start"), "clientId", bobId))
+                        "locationCode", slot.get("locationCode"), "start", slot.get("start"), "clientId", bobId))
                 .post("/api/v1/appointments").then().statusCode(201).extract().path("id");
     }
 
@@ -139,7 +139,7 @@ class CareAndConsentIT {
         var response = given().auth().oauth2(partner).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", LAWRENCE,
-                        "location", slot.get("locationCode"), "start", slot.get("start"), "clientId", bobId))
+                        "locationCode", slot.get("locationCode"), "start", slot.get("start"), "clientId", bobId))
                 .post("/api/v1/appointments");
         return response.statusCode() == 201 ? response.path("id") : null;
     }
@@ -166,7 +166,7 @@ class CareAndConsentIT {
     }
 
     private static int pendingInternalDeliveries(String admin) {
-        return given().auth().oauth2(admin).queryParam("status", "PENDING").get("/api/v1/events/deliveries")
+        return given().auth().oauth2(admin).queryParam("status", "pending").get("/api/v1/events/deliveries")
                 .then().statusCode(200).extract().path("total");
     }
 

@@ -36,7 +36,7 @@ public record EventEnvelope(
             String appointmentTypeCode,
             @Schema(description = "With the location's UTC offset") OffsetDateTime startsAt,
             OffsetDateTime endsAt,
-            @Schema(enumeration = { "BOOKED", "CHECKED_IN", "COMPLETED", "CANCELLED", "NO_SHOW" }) String status,
+            @Schema(enumeration = { "booked", "checked-in", "completed", "cancelled", "no-show" }) String status,
             @Schema(description = "appointment.rescheduled only") @JsonInclude(JsonInclude.Include.NON_NULL)
             OffsetDateTime previousStartsAt,
             @Schema(description = "appointment.rescheduled only") @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,6 +3,7 @@ package ca.bim.clinic.booking.events;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
@@ -57,7 +58,6 @@ public class EventResource {
             + "410 Gone and the reader starts again without `after`.")
     @APIResponse(responseCode = "200", description = "Up to `limit` events following `after`")
     @APIResponse(responseCode = "400", description = "Unreadable `after` or `limit` out of range")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "410", description = "`after` points before events removed by retention")
     public EventPage events(
@@ -67,7 +67,7 @@ public class EventResource {
             @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "1", maximum = "500", defaultValue = "100"))
             @QueryParam("limit") @DefaultValue("100")
-            @Pattern(regexp = "[1-9][0-9]?|[1-4][0-9]{2}|500", message = "must be a number from 1 to 500")
+            @Pattern(regexp = "[1-9][0-9]?|[1-4][0-9]{2}|500", message = "must be a number from 1 to 500") @Size(max = 200)
             String limit) {
         FeedCursor cursor = null;
         if (after != null && !after.isEmpty()) {

@@ -47,26 +47,24 @@ public class InternalDeliveryResource {
 
     @GET
     @Operation(operationId = "listInternalDeliveries", summary = "Deliveries to client-service",
-            description = "By status, newest event first; DEAD ones (refused with a 4xx other than 408/429) carry "
+            description = "By status, newest event first; dead ones (refused with a 4xx other than 408/429) carry "
                     + "client-service's answer and wait to be retried by hand.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     @APIResponse(responseCode = "400", description = "Unknown status or invalid paging")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     public PageResponse<DeliveryResponse> list(
-            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = { "PENDING", "DELIVERED", "DEAD" },
-                    defaultValue = "DEAD"))
-            @QueryParam("status") @DefaultValue("DEAD")
-            @Pattern(regexp = "PENDING|DELIVERED|DEAD", message = "must be PENDING, DELIVERED or DEAD") String status,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = { "pending", "delivered", "dead" },
+                    defaultValue = "dead"))
+            @QueryParam("status") @DefaultValue("dead")
+            @Pattern(regexp = "pending|delivered|dead", message = "must be pending, delivered or dead") String status,
             @Valid @BeanParam PageRequest page) {
-        return PageResponse.of(deliveries.toClientService(status), page, d -> DeliveryResponse.from(d, attempts(d.id)));
+        return PageResponse.of(deliveries.toClientService(status.toUpperCase(java.util.Locale.ROOT)), page, d -> DeliveryResponse.from(d, attempts(d.id)));
     }
 
     @POST
     @Path("/{deliveryId}/retry")
     @Operation(operationId = "retryInternalDelivery", summary = "Retry a dead delivery to client-service")
     @APIResponse(responseCode = "200", description = "Queued again")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such delivery to client-service")
     @APIResponse(responseCode = "409", description = "Already delivered")

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import ca.bim.clinic.booking.domain.Appointment;
 import ca.bim.clinic.booking.domain.AppointmentStatus;
 
@@ -19,17 +21,26 @@ final class AppointmentDtos {
     private AppointmentDtos() {
     }
 
-    /** A booking request; {@code clientId} is implied for a client booking for themselves. */
+    /**
+     * A booking request; {@code clientId} is implied for a client booking for themselves. A slot from
+     * {@code listAvailability} is a valid body as it is: its other properties are ignored.
+     */
+    @Schema(description = "A slot from listAvailability posted back as it is (its other properties are ignored), "
+            + "plus clientId when staff or a partner book for a client")
     public record BookingRequest(
-            @NotBlank String appointmentType,
+            @Schema(description = "Appointment type code, e.g. sports-massage-60") @NotBlank @Size(max = 80)
+            String appointmentType,
             @NotNull UUID practitionerId,
-            @NotBlank String location,
+            @Schema(description = "Location code (richmond, vancouver) or id") @NotBlank @Size(max = 80)
+            String locationCode,
             @NotNull OffsetDateTime start,
-            UUID clientId) {
+            @Schema(description = "Required unless a client books for themselves") UUID clientId) {
     }
 
     /** A new time, and optionally another practitioner or location; absent fields keep their value. */
-    public record RescheduleRequest(@NotNull OffsetDateTime start, UUID practitionerId, String location) {
+    public record RescheduleRequest(@NotNull OffsetDateTime start, UUID practitionerId,
+            @Schema(description = "Location code or id; the current location when absent") @Size(max = 80)
+            String locationCode) {
     }
 
     public record CancelRequest(@NotBlank @Size(max = 500) String reason, boolean waiveLateCancellation) {
@@ -39,7 +50,8 @@ final class AppointmentDtos {
     public record AppointmentResponse(UUID id, String appointmentType, String appointmentTypeName,
             UUID practitionerId, String practitionerName, UUID locationId, String locationCode, UUID clientId,
             OffsetDateTime start, OffsetDateTime end, AppointmentStatus status, BigDecimal priceCad, String currency,
-            boolean lateCancellation, String cancellationReason, OffsetDateTime cancelledAt, OffsetDateTime createdAt,
+            boolean lateCancellation, @Schema(nullable = true) String cancellationReason,
+            @Schema(nullable = true) OffsetDateTime cancelledAt, OffsetDateTime createdAt,
             long version) {
 
         static AppointmentResponse from(Appointment a) {

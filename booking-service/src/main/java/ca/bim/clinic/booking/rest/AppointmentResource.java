@@ -76,7 +76,7 @@ public class AppointmentResource {
     @POST
     @RolesAllowed({ "client", "front-desk", "admin", "partner" })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Book an appointment",
+    @Operation(operationId = "bookAppointment", summary = "Book an appointment",
             description = "A client books for themselves (clientId is implied); front desk, admins and partners "
                     + "name the client. A retry with the same Idempotency-Key and body returns the same appointment.")
     @APIResponse(responseCode = "201", description = "Booked (or replayed); Location names the appointment",
@@ -84,7 +84,6 @@ public class AppointmentResource {
             headers = { @Header(name = "Location", description = "URL of the appointment"),
                     @Header(name = "Idempotent-Replayed", description = "true when an earlier booking was replayed") })
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Booking for another client, a staff-only appointment type, or "
             + "a partner booking for a client who has not consented to data sharing")
     @APIResponse(responseCode = "409", description = "Not a free slot (taken, outside hours, time off, too soon, "
@@ -121,7 +120,7 @@ public class AppointmentResource {
         }
         clientCheck.requireBookable(clientId, caller);
         NewAppointment command = new NewAppointment(request.appointmentType(), request.practitionerId(),
-                request.location(), request.start().toInstant(), clientId);
+                request.locationCode(), request.start().toInstant(), clientId);
         Booking booking = appointments.book(command, caller, key);
         return Response.created(uri.getAbsolutePathBuilder().path(booking.appointment().id.toString()).build())
                 .header("Idempotent-Replayed", booking.replayed())
@@ -130,23 +129,22 @@ public class AppointmentResource {
 
     @GET
     @RolesAllowed({ "client", "therapist", "front-desk", "admin", "partner" })
-    @Operation(summary = "List appointments",
+    @Operation(operationId = "listAppointments", summary = "List appointments",
             description = "Clients see their own, practitioners their own schedule, partners the bookings they made "
                     + "for clients whose data-sharing consent is in force, staff all. Every read by someone other than "
                     + "the client is recorded in that client's access log.")
     @APIResponse(responseCode = "200", description = "A page of appointments ordered by start")
     @APIResponse(responseCode = "400", description = "Invalid filters or paging")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Filtering on another client or practitioner")
     @APIResponse(responseCode = "409", description = "The client has no profile yet")
     @APIResponse(responseCode = "503", description = "Client records cannot be reached")
     public PageResponse<AppointmentResponse> list(@Valid @BeanParam PageRequest page,
-            @Parameter(description = "Client record id") @QueryParam("client") String client,
-            @Parameter(description = "Practitioner id") @QueryParam("practitioner") String practitioner,
-            @Parameter(description = "Location code or id") @QueryParam("location") String location,
-            @Parameter(description = "Date or date-time; appointments starting at or after it") @QueryParam("from") String from,
-            @Parameter(description = "Date (inclusive) or date-time (exclusive)") @QueryParam("to") String to,
-            @Parameter(description = "BOOKED, CHECKED_IN, COMPLETED, CANCELLED or NO_SHOW") @QueryParam("status") String status,
+            @Parameter(description = "Client record id") @QueryParam("client") @Size(max = 200) String client,
+            @Parameter(description = "Practitioner id") @QueryParam("practitioner") @Size(max = 200) String practitioner,
+            @Parameter(description = "Location code or id") @QueryParam("location") @Size(max = 200) String location,
+            @Parameter(description = "Date or date-time; appointments starting at or after it") @QueryParam("from") @Size(max = 200) String from,
+            @Parameter(description = "Date (inclusive) or date-time (exclusive)") @QueryParam("to") @Size(max = 200) String to,
+            @Parameter(description = "booked, checked-in, completed, cancelled or no-show") @QueryParam("status") @Size(max = 200) String status,
             @Context UriInfo uri) {
         UUID locationId = null;
         if (location != null && !location.isBlank()) {
@@ -174,10 +172,11 @@ public class AppointmentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "client", "therapist", "front-desk", "admin", "partner" })
-    @Operation(summary = "One appointment the caller may see",
-            description = "A read by someone other than the client is recorded in that client's access log.")
+    @Operation(operationId = "getAppointment", summary = "One appointment the caller may see",
+            description = "Clients see their own, therapists their own schedule, partners the bookings they made for "
+                    + "clients whose data-sharing consent is in force, staff all; anything else is a 404. A read by "
+                    + "someone other than the client is recorded in that client's access log.")
     @APIResponse(responseCode = "200", description = "The appointment")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's (for a partner also: "
             + "the client has withdrawn data-sharing consent)")
     public AppointmentResponse get(@PathParam("id") UUID id, @Context UriInfo uri) {
@@ -191,14 +190,13 @@ public class AppointmentResource {
     @Path("/{id}/reschedule")
     @RolesAllowed({ "client", "front-desk", "admin", "partner" })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move an appointment", description = "Atomic: the old time stays booked unless the new one "
+    @Operation(operationId = "rescheduleAppointment", summary = "Move an appointment", description = "Atomic: the old time stays booked unless the new one "
             + "is free. Clients cannot move an appointment inside the cancellation window.")
     @APIResponse(responseCode = "200", description = "Moved")
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's")
     @APIResponse(responseCode = "403", description = "A staff-only appointment type moved by a client or partner")
-    @APIResponse(responseCode = "409", description = "Not a free slot, not BOOKED, or inside the cancellation window")
+    @APIResponse(responseCode = "409", description = "Not a free slot, not booked, or inside the cancellation window")
     @APIResponse(responseCode = "422", description = "Unknown practitioner or location, or the client is archived")
     @APIResponse(responseCode = "503", description = "Client records cannot be reached; nothing was changed")
     public AppointmentResponse reschedule(@PathParam("id") UUID id, @NotNull @Valid RescheduleRequest request) {
@@ -206,21 +204,20 @@ public class AppointmentResource {
         // Moving a booking is a new commitment for the client: same check as booking (cancelling needs none).
         clientCheck.requireBookable(appointments.visible(id, caller).clientId, caller);
         return AppointmentResponse.from(appointments.reschedule(id, request.start().toInstant(),
-                request.practitionerId(), request.location(), caller));
+                request.practitionerId(), request.locationCode(), caller));
     }
 
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({ "client", "front-desk", "admin", "partner" })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel an appointment", description = "Inside the cancellation window it is recorded as "
+    @Operation(operationId = "cancelAppointment", summary = "Cancel an appointment", description = "Inside the cancellation window it is recorded as "
             + "a late cancellation unless staff waive it.")
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "400", description = "Missing reason")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Waiving needs a staff role")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's")
-    @APIResponse(responseCode = "409", description = "Not BOOKED, or already started")
+    @APIResponse(responseCode = "409", description = "Not booked, or already started")
     public AppointmentResponse cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest request) {
         return AppointmentResponse.from(appointments.cancel(id, request.reason(), request.waiveLateCancellation(),
                 currentCaller.get()));
@@ -229,11 +226,11 @@ public class AppointmentResource {
     @POST
     @Path("/{id}/check-in")
     @RolesAllowed({ "therapist", "front-desk", "admin" })
-    @Operation(summary = "Record the client's arrival (staff or the practitioner)")
+    @Operation(operationId = "checkInAppointment", summary = "Record the client's arrival (staff or the practitioner)",
+            description = "Moves a `booked` appointment to `checked-in` once the client has arrived.")
     @APIResponse(responseCode = "200", description = "Checked in")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the practitioner's")
-    @APIResponse(responseCode = "409", description = "Not BOOKED, or not the appointment's day at its location")
+    @APIResponse(responseCode = "409", description = "Not booked, or not the appointment's day at its location")
     public AppointmentResponse checkIn(@PathParam("id") UUID id) {
         return AppointmentResponse.from(appointments.checkIn(id, currentCaller.get()));
     }
@@ -241,11 +238,11 @@ public class AppointmentResource {
     @POST
     @Path("/{id}/complete")
     @RolesAllowed({ "therapist", "front-desk", "admin" })
-    @Operation(summary = "Record that the session took place (staff or the practitioner)")
+    @Operation(operationId = "completeAppointment", summary = "Record that the session took place (staff or the practitioner)",
+            description = "Moves a `checked-in` appointment to `completed`.")
     @APIResponse(responseCode = "200", description = "Completed")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the practitioner's")
-    @APIResponse(responseCode = "409", description = "Not CHECKED_IN")
+    @APIResponse(responseCode = "409", description = "Not checked-in")
     public AppointmentResponse complete(@PathParam("id") UUID id) {
         return AppointmentResponse.from(appointments.complete(id, currentCaller.get()));
     }
@@ -253,11 +250,11 @@ public class AppointmentResource {
     @POST
     @Path("/{id}/no-show")
     @RolesAllowed({ "therapist", "front-desk", "admin" })
-    @Operation(summary = "Record that the client did not come (staff or the practitioner)")
+    @Operation(operationId = "markAppointmentNoShow", summary = "Record that the client did not come (staff or the practitioner)",
+            description = "Moves a `booked` appointment whose start has passed to `no-show`.")
     @APIResponse(responseCode = "200", description = "Marked as no-show")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the practitioner's")
-    @APIResponse(responseCode = "409", description = "Not BOOKED, or the start time has not passed")
+    @APIResponse(responseCode = "409", description = "Not booked, or the start time has not passed")
     public AppointmentResponse noShow(@PathParam("id") UUID id) {
         return AppointmentResponse.from(appointments.noShow(id, currentCaller.get()));
     }

@@ -25,7 +25,7 @@ public record AppointmentTypeRequest(
         @Min(5) @Max(480) int durationMinutes,
         @Min(0) @Max(120) int bufferMinutes,
         @NotNull @DecimalMin("0.00") @Digits(integer = 6, fraction = 2) BigDecimal priceCad,
-        @NotEmpty Set<@NotNull Discipline> disciplines,
+        @NotEmpty @Size(max = 2) Set<@NotNull Discipline> disciplines,
         boolean onlineBookable,
         Boolean active) {
 

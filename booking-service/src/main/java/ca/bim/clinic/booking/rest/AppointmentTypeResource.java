@@ -3,6 +3,7 @@ package ca.bim.clinic.booking.rest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -45,7 +46,7 @@ public class AppointmentTypeResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List the bookable services", description = "Active appointment types ordered by code.")
+    @Operation(operationId = "listAppointmentTypes", summary = "List the bookable services", description = "Active appointment types ordered by code.")
     @APIResponse(responseCode = "200", description = "A page of appointment types")
     @APIResponse(responseCode = "400", description = "Invalid paging parameters")
     public PageResponse<AppointmentTypeResponse> list(@Valid @BeanParam PageRequest page) {
@@ -55,10 +56,11 @@ public class AppointmentTypeResource {
     @GET
     @Path("/{code}")
     @PermitAll
-    @Operation(summary = "One appointment type by its code")
+    @Operation(operationId = "getAppointmentType", summary = "One appointment type by its code",
+            description = "A bookable service (duration, price, buffer, discipline) by its stable code. Public; retired types are not found.")
     @APIResponse(responseCode = "200", description = "The appointment type")
     @APIResponse(responseCode = "404", description = "No such appointment type")
-    public AppointmentTypeResponse get(@PathParam("code") String code) {
+    public AppointmentTypeResponse get(@PathParam("code") @Size(max = 200) String code) {
         return types.findByCode(code).map(AppointmentTypeResponse::from)
                 .orElseThrow(() -> new NotFoundException("No appointment type with code " + code));
     }
@@ -66,11 +68,11 @@ public class AppointmentTypeResource {
     @POST
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an appointment type (admin)")
+    @Operation(operationId = "createAppointmentType", summary = "Create an appointment type (admin)",
+            description = "The code is the stable key clients use and cannot change later.")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentTypeResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "409", description = "The code is taken")
     public Response create(@NotNull @Valid AppointmentTypeRequest request, @Context UriInfo uri) {
@@ -86,15 +88,14 @@ public class AppointmentTypeResource {
     @Path("/{code}")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an appointment type's details (admin)",
+    @Operation(operationId = "updateAppointmentType", summary = "Replace an appointment type's details (admin)",
             description = "Booked appointments keep the duration, buffer and price they were booked with.")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such appointment type")
     @APIResponse(responseCode = "409", description = "Changed concurrently")
-    public AppointmentTypeResponse update(@PathParam("code") String code,
+    public AppointmentTypeResponse update(@PathParam("code") @Size(max = 200) String code,
             @NotNull @Valid AppointmentTypeRequest request) {
         return AppointmentTypeResponse.from(admin.updateType(code, request.data()));
     }

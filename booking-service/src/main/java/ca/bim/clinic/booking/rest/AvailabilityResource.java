@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,13 +36,19 @@ import ca.bim.clinic.common.error.DomainException;
 @PermitAll
 public class AvailabilityResource {
 
-    /** One free start time. {@code start} and {@code end} carry the location's UTC offset on that day. */
-    public record SlotResponse(UUID practitionerId, String practitionerName, UUID locationId, String locationCode,
-            OffsetDateTime start, OffsetDateTime end) {
+    /**
+     * One free start time. {@code start} and {@code end} carry the location's UTC offset on that day. It is a valid
+     * booking request as it is ({@code appointmentType}, {@code practitionerId}, {@code locationCode}, {@code start}).
+     */
+    @Schema(description = "A free start time; post it to bookAppointment as it is (plus clientId when booking for "
+            + "a client)")
+    public record SlotResponse(String appointmentType, UUID practitionerId, String practitionerName, UUID locationId,
+            String locationCode, OffsetDateTime start, OffsetDateTime end) {
 
-        static SlotResponse from(AvailabilityService.Slot slot) {
+        static SlotResponse from(AvailabilityService.Slot slot, String appointmentType) {
             var zone = slot.location().zone();
-            return new SlotResponse(slot.practitioner().id, slot.practitioner().displayName, slot.location().id,
+            return new SlotResponse(appointmentType, slot.practitioner().id, slot.practitioner().displayName,
+                    slot.location().id,
                     slot.location().code, slot.start().atZone(zone).toOffsetDateTime(),
                     slot.end().atZone(zone).toOffsetDateTime());
         }
@@ -64,7 +72,7 @@ public class AvailabilityResource {
     }
 
     @GET
-    @Operation(summary = "Free start times for an appointment type",
+    @Operation(operationId = "listAvailability", summary = "Free start times for an appointment type",
             description = "Slots of every practitioner who delivers the type, at every location unless filtered. "
                     + "Booked time plus buffers, time off, the minimum notice and the booking horizon are excluded. "
                     + "A date-only from/to is read in America/Vancouver and `to` is inclusive; a range covers at most "
@@ -74,15 +82,15 @@ public class AvailabilityResource {
     @APIResponse(responseCode = "404", description = "Unknown appointment type, location or practitioner")
     public AvailabilityResponse find(
             @Parameter(description = "Appointment type code, e.g. sports-massage-60")
-            @QueryParam("appointmentType") @NotBlank String appointmentType,
+            @QueryParam("appointmentType") @NotBlank @Size(max = 200) String appointmentType,
             @Parameter(description = "Location code (richmond, vancouver) or id; all locations when absent")
-            @QueryParam("location") String location,
+            @QueryParam("location") @Size(max = 200) String location,
             @Parameter(description = "Practitioner id; all practitioners when absent")
-            @QueryParam("practitioner") String practitionerId,
+            @QueryParam("practitioner") @Size(max = 200) String practitionerId,
             @Parameter(description = "Date (YYYY-MM-DD) or ISO-8601 date-time with offset", required = true)
-            @QueryParam("from") @NotBlank String from,
+            @QueryParam("from") @NotBlank @Size(max = 200) String from,
             @Parameter(description = "Date (inclusive) or date-time; default from + 7 days")
-            @QueryParam("to") String to) {
+            @QueryParam("to") @Size(max = 200) String to) {
         Instant start = TimeParameters.start(from, "from", rules.defaultZone());
         // Ranges count calendar days in the clinic's zone, so 31 days across a DST change are still 31 days.
         Instant end = to == null || to.isBlank() ? plusDays(start, rules.defaultAvailabilityRange())
@@ -108,7 +116,7 @@ public class AvailabilityResource {
                     () -> new DomainException(404, "Not Found", "No practitioner with id " + practitioner)));
         }
         List<SlotResponse> slots = availability.find(type, place, who, start, end).stream()
-                .map(SlotResponse::from).toList();
+                .map(slot -> SlotResponse.from(slot, type.code)).toList();
         return new AvailabilityResponse(slots, slots.size());
     }
 }

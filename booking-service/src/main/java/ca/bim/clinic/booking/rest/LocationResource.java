@@ -33,7 +33,8 @@ public class LocationResource {
     }
 
     @GET
-    @Operation(summary = "List the clinic locations")
+    @Operation(operationId = "listLocations", summary = "List the clinic locations",
+            description = "The clinics with their address, IANA time zone and stable code (`richmond`, `vancouver`). Public.")
     @APIResponse(responseCode = "200", description = "A page of active locations")
     @APIResponse(responseCode = "400", description = "Invalid paging parameters")
     public PageResponse<LocationResponse> list(@Valid @BeanParam PageRequest page) {
@@ -42,7 +43,8 @@ public class LocationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One location")
+    @Operation(operationId = "getLocation", summary = "One location",
+            description = "A clinic by its id. Public.")
     @APIResponse(responseCode = "200", description = "The location")
     @APIResponse(responseCode = "404", description = "No such location")
     public LocationResponse get(@PathParam("id") UUID id) {

@@ -70,7 +70,7 @@ final class PractitionerDtos {
 
     /** Weekly hours in the location's local time; {@code effectiveTo} is inclusive, absent for open-ended. */
     public record ScheduleRequest(
-            @NotBlank String location,
+            @NotBlank @Size(max = 80) String locationCode,
             @NotNull DayOfWeek dayOfWeek,
             @NotNull LocalTime startTime,
             @NotNull LocalTime endTime,
@@ -78,7 +78,7 @@ final class PractitionerDtos {
             LocalDate effectiveTo) {
 
         ScheduleData data() {
-            return new ScheduleData(location, dayOfWeek, startTime, endTime, effectiveFrom, effectiveTo);
+            return new ScheduleData(locationCode, dayOfWeek, startTime, endTime, effectiveFrom, effectiveTo);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -82,15 +83,15 @@ public class PractitionerResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List active practitioners",
+    @Operation(operationId = "listPractitioners", summary = "List active practitioners",
             description = "Optionally only those scheduled at a location, of a discipline, or delivering an appointment type.")
     @APIResponse(responseCode = "200", description = "A page of practitioners ordered by name")
     @APIResponse(responseCode = "400", description = "Invalid paging or filter parameters")
     @APIResponse(responseCode = "404", description = "Unknown location or appointment type")
     public PageResponse<PractitionerResponse> list(@Valid @BeanParam PageRequest page,
-            @Parameter(description = "Location code or id") @QueryParam("location") String location,
-            @Parameter(description = "MASSAGE_THERAPY or KINESIOLOGY") @QueryParam("discipline") String disciplineName,
-            @Parameter(description = "Appointment type code") @QueryParam("appointmentType") String appointmentType) {
+            @Parameter(description = "Location code or id") @QueryParam("location") @Size(max = 200) String location,
+            @Parameter(description = "massage-therapy or kinesiology") @QueryParam("discipline") @Size(max = 200) String disciplineName,
+            @Parameter(description = "Appointment type code") @QueryParam("appointmentType") @Size(max = 200) String appointmentType) {
         Discipline discipline = TimeParameters.enumValue(Discipline.class, disciplineName, "discipline");
         Set<Discipline> disciplines = null;
         if (appointmentType != null && !appointmentType.isBlank()) {
@@ -115,7 +116,8 @@ public class PractitionerResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "One practitioner")
+    @Operation(operationId = "getPractitioner", summary = "One practitioner",
+            description = "A practitioner with the appointment types they deliver and the locations they work at. Public.")
     @APIResponse(responseCode = "200", description = "The practitioner")
     @APIResponse(responseCode = "404", description = "No such practitioner")
     public PractitionerResponse get(@PathParam("id") UUID id) {
@@ -125,11 +127,11 @@ public class PractitionerResource {
     @POST
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a practitioner (admin)")
+    @Operation(operationId = "createPractitioner", summary = "Add a practitioner (admin)",
+            description = "Adds a practitioner, optionally linked to the Keycloak username they sign in with.")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PractitionerResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "409", description = "The Keycloak username is linked to another practitioner")
     public Response create(@NotNull @Valid PractitionerRequest request, @Context UriInfo uri) {
@@ -142,10 +144,10 @@ public class PractitionerResource {
     @Path("/{id}")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a practitioner's details (admin); active=false retires them")
+    @Operation(operationId = "updatePractitioner", summary = "Replace a practitioner's details (admin); active=false retires them",
+            description = "Replaces every field; send the whole practitioner. Setting `active` to false hides them from availability; booked appointments stay.")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such practitioner")
     @APIResponse(responseCode = "409", description = "Username taken or changed concurrently")
@@ -156,7 +158,8 @@ public class PractitionerResource {
     @GET
     @Path("/{id}/schedules")
     @PermitAll
-    @Operation(summary = "Weekly working hours of a practitioner")
+    @Operation(operationId = "listSchedules", summary = "Weekly working hours of a practitioner",
+            description = "Their recurring weekly hours per location, in the location's local time. Public.")
     @APIResponse(responseCode = "200", description = "Schedule entries by weekday and start")
     @APIResponse(responseCode = "404", description = "No such practitioner")
     public List<ScheduleResponse> schedules(@PathParam("id") UUID id) {
@@ -168,11 +171,11 @@ public class PractitionerResource {
     @Path("/{id}/schedules")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add weekly working hours at a location (admin)")
+    @Operation(operationId = "addSchedule", summary = "Add weekly working hours at a location (admin)",
+            description = "Local times in the location's zone; may not overlap other hours of the same practitioner at any location.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScheduleResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such practitioner")
     @APIResponse(responseCode = "409", description = "Overlaps other hours of the practitioner (at any location)")
@@ -188,10 +191,10 @@ public class PractitionerResource {
     @Path("/{id}/schedules/{scheduleId}")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a weekly working-hours entry (admin)")
+    @Operation(operationId = "updateSchedule", summary = "Replace a weekly working-hours entry (admin)",
+            description = "Replaces the whole entry; may not overlap other hours of the practitioner.")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such practitioner or entry")
     @APIResponse(responseCode = "409", description = "Overlaps other hours of the practitioner")
@@ -204,9 +207,9 @@ public class PractitionerResource {
     @DELETE
     @Path("/{id}/schedules/{scheduleId}")
     @RolesAllowed("admin")
-    @Operation(summary = "Remove a weekly working-hours entry (admin); booked appointments stay")
+    @Operation(operationId = "deleteSchedule", summary = "Remove a weekly working-hours entry (admin); booked appointments stay",
+            description = "Free slots disappear from availability at once; appointments already booked in those hours are kept.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such entry")
     public void deleteSchedule(@PathParam("id") UUID id, @PathParam("scheduleId") UUID scheduleId) {
@@ -216,9 +219,9 @@ public class PractitionerResource {
     @GET
     @Path("/{id}/time-off")
     @RolesAllowed({ "admin", "front-desk", "therapist" })
-    @Operation(summary = "Time off of a practitioner (staff, or the practitioner)")
+    @Operation(operationId = "listTimeOff", summary = "Time off of a practitioner (staff, or the practitioner)",
+            description = "Periods the practitioner is away, ordered by start. Staff see every practitioner's, a therapist only their own.")
     @APIResponse(responseCode = "200", description = "Time off ordered by start")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Another practitioner's time off")
     @APIResponse(responseCode = "404", description = "No such practitioner")
     public List<TimeOffResponse> timeOff(@PathParam("id") UUID id) {
@@ -230,11 +233,11 @@ public class PractitionerResource {
     @Path("/{id}/time-off")
     @RolesAllowed({ "admin", "front-desk" })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record time off (admin, front desk)")
+    @Operation(operationId = "addTimeOff", summary = "Record time off (admin, front desk)",
+            description = "No slot is offered inside the period; it may not cover booked appointments (cancel or move them first).")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeOffResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff")
     @APIResponse(responseCode = "404", description = "No such practitioner")
     @APIResponse(responseCode = "409", description = "Booked appointments fall in that time")
@@ -249,9 +252,9 @@ public class PractitionerResource {
     @DELETE
     @Path("/{id}/time-off/{timeOffId}")
     @RolesAllowed({ "admin", "front-desk" })
-    @Operation(summary = "Remove time off (admin, front desk)")
+    @Operation(operationId = "deleteTimeOff", summary = "Remove time off (admin, front desk)",
+            description = "The period's slots become bookable again.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff")
     @APIResponse(responseCode = "404", description = "No such entry")
     public void deleteTimeOff(@PathParam("id") UUID id, @PathParam("timeOffId") UUID timeOffId) {
@@ -262,11 +265,10 @@ public class PractitionerResource {
     @Path("/{id}/calendar.ics")
     @RolesAllowed({ "admin", "front-desk", "therapist" })
     @Produces("text/calendar")
-    @Operation(summary = "Upcoming appointments as iCalendar (staff, or the practitioner)",
+    @Operation(operationId = "getPractitionerCalendar", summary = "Upcoming appointments as iCalendar (staff, or the practitioner)",
             description = "Service, location and appointment id per event; no client health data.")
     @APIResponse(responseCode = "200", description = "An iCalendar document",
             content = @Content(mediaType = "text/calendar", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Another practitioner's calendar")
     @APIResponse(responseCode = "404", description = "No such practitioner")
     public Response calendar(@PathParam("id") UUID id) {

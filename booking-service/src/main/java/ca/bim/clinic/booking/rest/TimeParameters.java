@@ -57,11 +57,18 @@ final class TimeParameters {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw badRequest(field, "query", "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        // Query values use the same lower-kebab-case as the JSON bodies (checked-in, massage-therapy).
+        for (E constant : type.getEnumConstants()) {
+            if (wire(constant).equals(value)) {
+                return constant;
+            }
         }
+        throw badRequest(field, "query", "must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                .map(TimeParameters::wire).toList());
+    }
+
+    static String wire(Enum<?> constant) {
+        return constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** A 400 problem in the same shape as bean-validation failures. */

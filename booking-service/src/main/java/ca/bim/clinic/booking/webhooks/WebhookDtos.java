@@ -31,23 +31,23 @@ public final class WebhookDtos {
             @Schema(description = "https URL on a public address", examples = "https://partner.example.com/hooks/clinic")
             @NotBlank @Size(max = 2000) String url,
             @Schema(description = "Event types to receive")
-            @NotEmpty @Size(max = 6) Set<@NotNull @Pattern(regexp = EVENT_TYPE_PATTERN) String> eventTypes) {
+            @NotEmpty @Size(max = 6) Set<@NotNull @Size(max = 40) @Pattern(regexp = EVENT_TYPE_PATTERN) String> eventTypes) {
     }
 
     /** A subscription; {@code secret} is present only in the answer to the registration. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record WebhookResponse(UUID id, String url, List<String> eventTypes,
-            @Schema(enumeration = { "ACTIVE", "PAUSED" }) String status, int consecutiveFailures, Instant pausedAt,
+            @Schema(enumeration = { "active", "paused" }) String status, int consecutiveFailures, Instant pausedAt,
             Instant createdAt,
             @Schema(description = "Signing secret, shown once at registration; keep it safe") String secret) {
 
         static WebhookResponse from(WebhookSubscription s) {
-            return new WebhookResponse(s.id, s.url, ordered(s.eventTypes), s.status, s.consecutiveFailures,
+            return new WebhookResponse(s.id, s.url, ordered(s.eventTypes), lower(s.status), s.consecutiveFailures,
                     s.pausedAt, s.createdAt, null);
         }
 
         static WebhookResponse withSecret(WebhookSubscription s) {
-            return new WebhookResponse(s.id, s.url, ordered(s.eventTypes), s.status, s.consecutiveFailures,
+            return new WebhookResponse(s.id, s.url, ordered(s.eventTypes), lower(s.status), s.consecutiveFailures,
                     s.pausedAt, s.createdAt, s.secret);
         }
 
@@ -65,8 +65,8 @@ public final class WebhookDtos {
     }
 
     public record DeliveryResponse(UUID id, UUID eventId, String eventType, UUID appointmentId,
-            @Schema(enumeration = { "PENDING", "DELIVERED", "DEAD", "SUPPRESSED" }, description = "DEAD: refused by "
-                    + "the receiver (4xx other than 408/429), waiting to be retried by hand; SUPPRESSED: not sent "
+            @Schema(enumeration = { "pending", "delivered", "dead", "suppressed" }, description = "dead: refused by "
+                    + "the receiver (4xx other than 408/429), waiting to be retried by hand; suppressed: not sent "
                     + "because the client did not share data with partners when it was due") String status,
             int attempts,
             @Schema(description = "When the next attempt is due (pending only)") Instant nextAttemptAt,
@@ -75,9 +75,14 @@ public final class WebhookDtos {
             List<AttemptResponse> history) {
 
         public static DeliveryResponse from(EventDelivery d, List<DeliveryAttempt> attempts) {
-            return new DeliveryResponse(d.id, d.eventId, d.eventType, d.appointmentId, d.status, d.attempts,
+            return new DeliveryResponse(d.id, d.eventId, d.eventType, d.appointmentId, lower(d.status), d.attempts,
                     EventDelivery.PENDING.equals(d.status) ? d.nextAttemptAt : null, d.deliveredAt, d.lastStatusCode,
                     d.lastError, d.lastResponse, attempts.stream().map(AttemptResponse::from).toList());
         }
+    }
+
+    /** Stored upper case; the API speaks the platform's lower-case status values. */
+    static String lower(String status) {
+        return status == null ? null : status.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -48,7 +48,7 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a webhook", description = "Each delivery is a POST of one event envelope, signed "
+    @Operation(operationId = "registerWebhook", summary = "Register a webhook", description = "Each delivery is a POST of one event envelope, signed "
             + "as the Standard Webhooks specification defines: headers `webhook-id` (the event id, the same on every "
             + "retry, for de-duplication), `webhook-timestamp` (Unix seconds) and `webhook-signature: v1,<base64 "
             + "HMAC-SHA256 of \"<webhook-id>.<webhook-timestamp>.<body>\" keyed with the base64-decoded part of the "
@@ -60,7 +60,6 @@ public class WebhookResource {
                     schema = @Schema(implementation = WebhookResponse.class)),
             headers = @Header(name = "Location", description = "URL of the subscription"))
     @APIResponse(responseCode = "400", description = "Missing URL, no or unknown event types")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "409", description = "The caller already has the maximum number of webhooks")
     @APIResponse(responseCode = "422", description = "URL not allowed (not https, or not a public address)")
@@ -71,10 +70,9 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "List webhooks", description = "A partner's own; an admin sees all.")
+    @Operation(operationId = "listWebhooks", summary = "List webhooks", description = "A partner's own; an admin sees all.")
     @APIResponse(responseCode = "200", description = "A page of subscriptions, oldest first")
     @APIResponse(responseCode = "400", description = "Invalid paging")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
     public PageResponse<WebhookResponse> list(@Valid @BeanParam PageRequest page) {
         return PageResponse.of(webhooks.list(currentCaller.get()), page, WebhookResponse::from);
@@ -82,9 +80,9 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One webhook")
+    @Operation(operationId = "getWebhook", summary = "One webhook",
+            description = "One of the calling partner's subscriptions with its delivery state; admins see every partner's.")
     @APIResponse(responseCode = "200", description = "The subscription (without its secret)")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
     public WebhookResponse get(@PathParam("id") UUID id) {
@@ -93,10 +91,9 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/resume")
-    @Operation(summary = "Resume a paused webhook", description = "Deliveries that waited while it was paused "
+    @Operation(operationId = "resumeWebhook", summary = "Resume a paused webhook", description = "Deliveries that waited while it was paused "
             + "are sent again, in order.")
     @APIResponse(responseCode = "200", description = "Active again")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
     public WebhookResponse resume(@PathParam("id") UUID id) {
@@ -105,9 +102,8 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove a webhook", description = "Pending deliveries are dropped.")
+    @Operation(operationId = "deleteWebhook", summary = "Remove a webhook", description = "Pending deliveries are dropped.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
     public Response delete(@PathParam("id") UUID id) {
@@ -117,13 +113,12 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/rotate-secret")
-    @Operation(summary = "Rotate a webhook's signing secret", description = "Issues a new secret, returned in this "
+    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate a webhook's signing secret", description = "Issues a new secret, returned in this "
             + "answer only. For 24 hours deliveries carry two signatures, one per secret, in the "
             + "`webhook-signature` header (space separated), so the receiver can switch over without losing one.")
     @APIResponse(responseCode = "200", description = "The subscription with its new secret",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = WebhookResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
     public WebhookResponse rotateSecret(@PathParam("id") UUID id) {
@@ -132,13 +127,12 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/deliveries/{deliveryId}/retry")
-    @Operation(summary = "Retry a dead delivery", description = "A delivery the receiver refused (a 4xx other than "
+    @Operation(operationId = "retryWebhookDelivery", summary = "Retry a dead delivery", description = "A delivery the receiver refused (a 4xx other than "
             + "408 or 429) is not retried on its own: it is DEAD, with the receiver's answer. Once the receiver is "
             + "fixed, this sends it again at once (a pending one is made due now).")
     @APIResponse(responseCode = "200", description = "Queued again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DeliveryResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "404", description = "No such subscription or delivery, or another partner's")
     @APIResponse(responseCode = "409", description = "Already delivered, or suppressed because the client does not "
@@ -150,12 +144,11 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "Deliveries of a webhook", description = "Newest event first, with every attempt (time, "
+    @Operation(operationId = "listWebhookDeliveries", summary = "Deliveries of a webhook", description = "Newest event first, with every attempt (time, "
             + "HTTP status, error), when the next attempt is due and, for a dead delivery, the start of the "
             + "receiver's answer.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     @APIResponse(responseCode = "400", description = "Invalid paging")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
     public PageResponse<DeliveryResponse> deliveries(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {

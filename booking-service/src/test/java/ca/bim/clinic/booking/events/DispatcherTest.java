@@ -131,7 +131,7 @@ class DispatcherTest {
 
         given().auth().oauth2(partner).get("/api/v1/webhooks/{id}/deliveries", hook.get("id")).then()
                 .statusCode(200)
-                .body("items[0].status", equalTo("DELIVERED"))
+                .body("items[0].status", equalTo("delivered"))
                 .body("items[0].attempts", equalTo(4))
                 .body("items[0].history.statusCode", contains(500, 500, 500, 204))
                 .body("items[0].history[0].attemptedAt", equalTo(booked.toString()))
@@ -183,17 +183,17 @@ class DispatcherTest {
             Events.advancePastBackoff(clock);
         }
         given().auth().oauth2(partner).get("/api/v1/webhooks/{id}", hook.get("id")).then().statusCode(200)
-                .body("status", equalTo("PAUSED")).body("consecutiveFailures", equalTo(5));
+                .body("status", equalTo("paused")).body("consecutiveFailures", equalTo(5));
         Events.dispatchUntilIdle(dispatcher);
         assertThat(receiver.requests()).hasSize(5);
 
         receiver.answer(200);
         given().auth().oauth2(partner).post("/api/v1/webhooks/{id}/resume", hook.get("id")).then().statusCode(200)
-                .body("status", equalTo("ACTIVE")).body("consecutiveFailures", equalTo(0));
+                .body("status", equalTo("active")).body("consecutiveFailures", equalTo(0));
         Events.dispatchUntilIdle(dispatcher);
         assertThat(receiver.requests()).hasSize(6);
         given().auth().oauth2(partner).get("/api/v1/webhooks/{id}/deliveries", hook.get("id")).then()
-                .statusCode(200).body("items[0].status", equalTo("DELIVERED"));
+                .statusCode(200).body("items[0].status", equalTo("delivered"));
     }
 
     /**
@@ -222,7 +222,7 @@ class DispatcherTest {
                 .findFirst().orElseThrow();
         store.failed(stale, clock.instant(), 500, "late report");
         given().auth().oauth2(partner).get("/api/v1/webhooks/{id}/deliveries", hook.get("id")).then()
-                .statusCode(200).body("items[0].status", equalTo("DELIVERED")).body("items[0].attempts", equalTo(1));
+                .statusCode(200).body("items[0].status", equalTo("delivered")).body("items[0].attempts", equalTo(1));
     }
 
     private String webhookDestination() {
@@ -261,7 +261,7 @@ class DispatcherTest {
     private UUID book(String token, String start) {
         String id = given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
-                        "location", RICHMOND, "start", start, "clientId", Events.sharingClient().toString()))
+                        "locationCode", RICHMOND, "start", start, "clientId", Events.sharingClient().toString()))
                 .post("/api/v1/appointments").then().statusCode(201).extract().path("id");
         return UUID.fromString(id);
     }

@@ -93,8 +93,8 @@ class EventFeedTest {
                         "appointment.no-show"))
                 .body("items.data.appointmentId", contains(a.toString(), a.toString(), a.toString(), b.toString(),
                         b.toString(), b.toString(), c.toString(), c.toString()))
-                .body("items.data.status", contains("BOOKED", "BOOKED", "CANCELLED", "BOOKED", "CHECKED_IN",
-                        "COMPLETED", "BOOKED", "NO_SHOW"))
+                .body("items.data.status", contains("booked", "booked", "cancelled", "booked", "checked-in",
+                        "completed", "booked", "no-show"))
                 .body("items.version", org.hamcrest.Matchers.everyItem(equalTo(1)))
                 .body("hasMore", equalTo(false))
                 .extract().jsonPath();
@@ -263,7 +263,7 @@ class EventFeedTest {
 
     private Map<String, Object> bookingBody(String start, UUID client) {
         return Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
-                "location", RICHMOND, "start", start, "clientId", client.toString());
+                "locationCode", RICHMOND, "start", start, "clientId", client.toString());
     }
 
     private static io.restassured.response.ValidatableResponse post(String token, UUID id, String action,

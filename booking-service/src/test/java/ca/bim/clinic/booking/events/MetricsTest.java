@@ -68,7 +68,7 @@ class MetricsTest {
                     java.util.List.of("appointment.booked"));
             given().auth().oauth2(partner).contentType(ContentType.JSON)
                     .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
-                            "location", RICHMOND, "start", MONDAY_10, "clientId", UUID.randomUUID().toString()))
+                            "locationCode", RICHMOND, "start", MONDAY_10, "clientId", UUID.randomUUID().toString()))
                     .post("/api/v1/appointments").then().statusCode(201);
             clock.set(clock.instant().plus(Duration.ofMinutes(10)));
             dispatcher.runOnce();
@@ -80,7 +80,7 @@ class MetricsTest {
     private static void book(UUID practitioner, UUID client, int status) {
         given().auth().oauth2(Fixtures.frontDesk()).contentType(ContentType.JSON)
                 .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
-                        "location", RICHMOND, "start", MONDAY_10, "clientId", client.toString()))
+                        "locationCode", RICHMOND, "start", MONDAY_10, "clientId", client.toString()))
                 .post("/api/v1/appointments").then().statusCode(status);
     }
 

@@ -123,7 +123,7 @@ class RetentionTest {
     private UUID book(String start, String idempotencyKey) {
         var request = given().auth().oauth2(partner).contentType(ContentType.JSON)
                 .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
-                        "location", RICHMOND, "start", start, "clientId", Events.sharingClient().toString()));
+                        "locationCode", RICHMOND, "start", start, "clientId", Events.sharingClient().toString()));
         if (idempotencyKey != null) {
             request = request.header("Idempotency-Key", idempotencyKey);
         }

@@ -62,13 +62,31 @@ class AppointmentResourceTest {
     }
 
     @Test
+    void aSlotFromAvailabilityIsABookingRequestWithOnlyClientIdAdded() {
+        Map<String, Object> slot = new HashMap<>(given().queryParam("appointmentType", "sports-massage-60")
+                .queryParam("practitioner", practitioner.toString()).queryParam("from", "2026-05-04")
+                .queryParam("to", "2026-05-04").get("/api/v1/availability")
+                .then().statusCode(200).extract().path("items[0]"));
+        String client = UUID.randomUUID().toString();
+        slot.put("clientId", client);
+        book(Fixtures.frontDesk(), slot, null).statusCode(201)
+                .body("appointmentType", equalTo(slot.get("appointmentType")))
+                .body("practitionerId", equalTo(slot.get("practitionerId")))
+                .body("practitionerName", equalTo(slot.get("practitionerName")))
+                .body("locationCode", equalTo(slot.get("locationCode")))
+                .body("start", equalTo(slot.get("start")))
+                .body("end", equalTo(slot.get("end")))
+                .body("clientId", equalTo(client));
+    }
+
+    @Test
     void clientBooksForThemselvesWithTheirClientRecordId() {
         String subject = Fixtures.unique("alice");
         String id = book(Fixtures.client(subject), body("sports-massage-60", MONDAY_10, null), null)
                 .statusCode(201)
                 .header("Location", containsString("/api/v1/appointments/"))
                 .body("clientId", equalTo(ClientServiceStub.clientIdOf(subject).toString()))
-                .body("status", equalTo("BOOKED"))
+                .body("status", equalTo("booked"))
                 .body("appointmentType", equalTo("sports-massage-60"))
                 .body("practitionerId", equalTo(practitioner.toString()))
                 .body("locationCode", equalTo("richmond"))
@@ -170,7 +188,7 @@ class AppointmentResourceTest {
         book(Fixtures.frontDesk(), body("sports-massage-60", "2026-05-04T10:05:00-07:00", UUID.randomUUID()), null)
                 .statusCode(409).body("detail", containsString("working hours"));
         var elsewhere = body("sports-massage-60", MONDAY_10, UUID.randomUUID());
-        elsewhere.put("location", "vancouver");
+        elsewhere.put("locationCode", "vancouver");
         book(Fixtures.frontDesk(), elsewhere, null).statusCode(409).body("detail", containsString("working hours"));
     }
 
@@ -207,7 +225,7 @@ class AppointmentResourceTest {
     @Test
     void malformedBookingIsABadRequestNamingTheFields() {
         given().auth().oauth2(Fixtures.frontDesk()).contentType(ContentType.JSON)
-                .body(Map.of("appointmentType", "sports-massage-60", "location", "richmond"))
+                .body(Map.of("appointmentType", "sports-massage-60", "locationCode", "richmond"))
                 .post("/api/v1/appointments")
                 .then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
@@ -220,7 +238,7 @@ class AppointmentResourceTest {
         String code = Fixtures.unique("staff-only");
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", "Follow-up", "description", "Booked at the desk", "durationMinutes", 30,
-                        "bufferMinutes", 0, "priceCad", 60, "disciplines", List.of("MASSAGE_THERAPY"), "onlineBookable", false))
+                        "bufferMinutes", 0, "priceCad", 60, "disciplines", List.of("massage-therapy"), "onlineBookable", false))
                 .post("/api/v1/appointment-types").then().statusCode(201);
         book(Fixtures.client(Fixtures.unique("alice")), body(code, MONDAY_10, null), null).statusCode(403);
         book(Fixtures.frontDesk(), body(code, MONDAY_10, UUID.randomUUID()), null).statusCode(201);
@@ -324,7 +342,7 @@ class AppointmentResourceTest {
         UUID cancelled = Fixtures.book(practitioner, "sports-massage-60", RICHMOND, MONDAY_14);
         cancel(Fixtures.frontDesk(), cancelled, false).statusCode(200);
         given().auth().oauth2(Fixtures.frontDesk()).queryParam("practitioner", practitioner)
-                .queryParam("status", "CANCELLED").get("/api/v1/appointments")
+                .queryParam("status", "cancelled").get("/api/v1/appointments")
                 .then().statusCode(200).body("items.id", contains(cancelled.toString()));
         given().auth().oauth2(Fixtures.frontDesk()).queryParam("practitioner", practitioner)
                 .queryParam("from", "2026-05-04").queryParam("to", "2026-05-04T12:00:00-07:00")
@@ -339,7 +357,7 @@ class AppointmentResourceTest {
         String alice = Fixtures.unique("alice");
         UUID id = Fixtures.book(Fixtures.client(alice), practitioner, "sports-massage-60", RICHMOND, MONDAY_10, null);
         reschedule(Fixtures.client(alice), id, MONDAY_14).statusCode(200)
-                .body("start", equalTo(MONDAY_14)).body("status", equalTo("BOOKED"));
+                .body("start", equalTo(MONDAY_14)).body("status", equalTo("booked"));
         Fixtures.book(practitioner, "sports-massage-60", RICHMOND, MONDAY_10);
     }
 
@@ -374,7 +392,7 @@ class AppointmentResourceTest {
         String alice = Fixtures.unique("alice");
         UUID id = Fixtures.book(Fixtures.client(alice), practitioner, "sports-massage-60", RICHMOND, MONDAY_14, null);
         cancel(Fixtures.client(alice), id, false).statusCode(200)
-                .body("status", equalTo("CANCELLED"))
+                .body("status", equalTo("cancelled"))
                 .body("lateCancellation", equalTo(false))
                 .body("cancellationReason", equalTo("Feeling better"));
     }
@@ -385,7 +403,7 @@ class AppointmentResourceTest {
         UUID id = Fixtures.book(Fixtures.client(alice), practitioner, "sports-massage-60", RICHMOND, MONDAY_14, null);
         clock.set("2026-05-03T22:00:00Z");
         cancel(Fixtures.client(alice), id, false).statusCode(200)
-                .body("status", equalTo("CANCELLED"))
+                .body("status", equalTo("cancelled"))
                 .body("lateCancellation", equalTo(true));
     }
 
@@ -421,10 +439,10 @@ class AppointmentResourceTest {
         UUID id = Fixtures.book(practitioner, "sports-massage-60", RICHMOND, MONDAY_10);
         clock.set("2026-05-04T16:30:00Z"); // 09:30 in Richmond, the appointment's day
         action(Fixtures.frontDesk(), id, "complete").statusCode(409);
-        action(Fixtures.frontDesk(), id, "check-in").statusCode(200).body("status", equalTo("CHECKED_IN"));
+        action(Fixtures.frontDesk(), id, "check-in").statusCode(200).body("status", equalTo("checked-in"));
         action(Fixtures.frontDesk(), id, "check-in").statusCode(409);
         cancel(Fixtures.frontDesk(), id, false).statusCode(409);
-        action(Fixtures.therapist(username), id, "complete").statusCode(200).body("status", equalTo("COMPLETED"));
+        action(Fixtures.therapist(username), id, "complete").statusCode(200).body("status", equalTo("completed"));
         action(Fixtures.frontDesk(), id, "no-show").statusCode(409);
     }
 
@@ -433,7 +451,7 @@ class AppointmentResourceTest {
         UUID id = Fixtures.book(practitioner, "sports-massage-60", RICHMOND, MONDAY_10);
         action(Fixtures.therapist(username), id, "no-show").statusCode(409);
         clock.set("2026-05-04T17:20:00Z");
-        action(Fixtures.therapist(username), id, "no-show").statusCode(200).body("status", equalTo("NO_SHOW"));
+        action(Fixtures.therapist(username), id, "no-show").statusCode(200).body("status", equalTo("no-show"));
         action(Fixtures.frontDesk(), id, "check-in").statusCode(409);
     }
 
@@ -544,7 +562,7 @@ class AppointmentResourceTest {
 
     private HashMap<String, Object> body(String type, String start, UUID clientId) {
         var body = new HashMap<String, Object>(Map.of("appointmentType", type, "practitionerId",
-                practitioner.toString(), "location", RICHMOND, "start", start));
+                practitioner.toString(), "locationCode", RICHMOND, "start", start));
         if (clientId != null) {
             body.put("clientId", clientId.toString());
         }

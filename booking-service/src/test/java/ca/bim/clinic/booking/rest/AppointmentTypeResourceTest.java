@@ -47,7 +47,7 @@ class AppointmentTypeResourceTest {
                 .body("items.find { it.code == 'sports-massage-60' }.bufferMinutes", equalTo(15))
                 .body("items.find { it.code == 'sports-massage-60' }.onlineBookable", equalTo(true))
                 .body("items.find { it.code == 'mobility-maker-75' }.disciplines",
-                        containsInAnyOrder("MASSAGE_THERAPY", "KINESIOLOGY"))
+                        containsInAnyOrder("massage-therapy", "kinesiology"))
                 .body("page", equalTo(0));
     }
 
@@ -56,7 +56,7 @@ class AppointmentTypeResourceTest {
         given().get("/api/v1/appointment-types/kinesiology-assessment-60")
                 .then().statusCode(200)
                 .body("name", equalTo("Kinesiology Assessment, 60 minutes"))
-                .body("disciplines", contains("KINESIOLOGY"));
+                .body("disciplines", contains("kinesiology"));
     }
 
     @Test
@@ -127,6 +127,6 @@ class AppointmentTypeResourceTest {
     private static HashMap<String, Object> type(String code) {
         return new HashMap<>(Map.of("code", code, "name", "Recovery session", "description", "After a race",
                 "durationMinutes", 45, "bufferMinutes", 15, "priceCad", 99.50,
-                "disciplines", List.of("MASSAGE_THERAPY"), "onlineBookable", true));
+                "disciplines", List.of("massage-therapy"), "onlineBookable", true));
     }
 }

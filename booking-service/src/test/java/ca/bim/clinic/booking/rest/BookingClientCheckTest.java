@@ -99,7 +99,7 @@ class BookingClientCheckTest {
         ClientServiceStub.set(ClientServiceStub.clientIdOf(subject), Standing.ARCHIVED);
         given().auth().oauth2(Fixtures.client(subject)).contentType(ContentType.JSON)
                 .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
-                        "location", RICHMOND, "start", MONDAY_10))
+                        "locationCode", RICHMOND, "start", MONDAY_10))
                 .post("/api/v1/appointments").then().statusCode(422).body("detail", containsString("archived"));
     }
 
@@ -175,7 +175,7 @@ class BookingClientCheckTest {
         ClientServiceStub.down(true);
         given().auth().oauth2(Fixtures.client(subject)).contentType(ContentType.JSON)
                 .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
-                        "location", RICHMOND, "start", MONDAY_10))
+                        "locationCode", RICHMOND, "start", MONDAY_10))
                 .post("/api/v1/appointments").then().statusCode(201).body("clientId", equalTo(client.toString()));
     }
 
@@ -220,7 +220,7 @@ class BookingClientCheckTest {
     private ValidatableResponse book(String token, UUID client, String start) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
-                        "location", RICHMOND, "start", start, "clientId", client.toString()))
+                        "locationCode", RICHMOND, "start", start, "clientId", client.toString()))
                 .post("/api/v1/appointments").then();
     }
 

@@ -128,7 +128,7 @@ class DoubleBookingTest {
 
     private long activeAppointments() {
         return ((Number) given().auth().oauth2(Fixtures.frontDesk()).queryParam("practitioner", practitioner)
-                .queryParam("status", "BOOKED").get("/api/v1/appointments")
+                .queryParam("status", "booked").get("/api/v1/appointments")
                 .then().statusCode(200).extract().path("totalItems")).longValue();
     }
 
@@ -150,7 +150,7 @@ class DoubleBookingTest {
                 futures.add(pool.submit(() -> {
                     var request = given().auth().oauth2(token).contentType(ContentType.JSON)
                             .body(Map.of("appointmentType", "sports-massage-60", "practitionerId",
-                                    practitioner.toString(), "location", RICHMOND, "start", start.apply(n),
+                                    practitioner.toString(), "locationCode", RICHMOND, "start", start.apply(n),
                                     "clientId", (client == null ? UUID.randomUUID() : client).toString()));
                     if (key.apply(n) != null) {
                         request = request.header("Idempotency-Key", key.apply(n));

@@ -61,7 +61,7 @@ class InputHardeningTest {
 
     private static Map<String, Object> booking() {
         return new HashMap<>(Map.of("appointmentType", "massage-therapy-60",
-                "practitionerId", "00000000-0000-4000-8000-000000000001", "location", Fixtures.RICHMOND,
+                "practitionerId", "00000000-0000-4000-8000-000000000001", "locationCode", Fixtures.RICHMOND,
                 "start", "2030-01-07T10:00:00-08:00", "clientId", "00000000-0000-4000-8000-000000000002"));
     }
 

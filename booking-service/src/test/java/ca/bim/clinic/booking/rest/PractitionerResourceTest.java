@@ -68,9 +68,9 @@ class PractitionerResourceTest {
         given().queryParam("appointmentType", "kinesiology-assessment-60").queryParam("location", VANCOUVER)
                 .get("/api/v1/practitioners")
                 .then().statusCode(200)
-                .body("items.discipline", everyItem(equalTo("KINESIOLOGY")))
+                .body("items.discipline", everyItem(equalTo("kinesiology")))
                 .body("items.name", hasItems("Andrea Lawson", "Jordan Tremblay"));
-        given().queryParam("discipline", "KINESIOLOGY").queryParam("appointmentType", "sports-massage-60")
+        given().queryParam("discipline", "kinesiology").queryParam("appointmentType", "sports-massage-60")
                 .get("/api/v1/practitioners")
                 .then().statusCode(200).body("totalItems", equalTo(0));
         given().queryParam("discipline", "ACUPUNCTURE").get("/api/v1/practitioners")
@@ -88,7 +88,7 @@ class PractitionerResourceTest {
     void adminCreatesAndRetiresAPractitioner() {
         String username = Fixtures.unique("newrmt");
         String id = given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
-                .body(Map.of("keycloakUsername", username, "name", "Sam Okafor", "discipline", "MASSAGE_THERAPY",
+                .body(Map.of("keycloakUsername", username, "name", "Sam Okafor", "discipline", "massage-therapy",
                         "credentials", "RMT", "bio", "Sports massage"))
                 .post("/api/v1/practitioners")
                 .then().statusCode(201)
@@ -96,7 +96,7 @@ class PractitionerResourceTest {
                 .body("active", equalTo(true))
                 .extract().path("id");
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
-                .body(Map.of("keycloakUsername", username, "name", "Sam Okafor", "discipline", "MASSAGE_THERAPY",
+                .body(Map.of("keycloakUsername", username, "name", "Sam Okafor", "discipline", "massage-therapy",
                         "credentials", "RMT", "bio", "Sports massage", "active", false))
                 .put("/api/v1/practitioners/{id}", id)
                 .then().statusCode(200).body("active", equalTo(false));
@@ -156,7 +156,7 @@ class PractitionerResourceTest {
     @Test
     void keycloakUsernameLinksToOnePractitionerOnly() {
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
-                .body(Map.of("keycloakUsername", "lawrence", "name", "Impostor", "discipline", "MASSAGE_THERAPY",
+                .body(Map.of("keycloakUsername", "lawrence", "name", "Impostor", "discipline", "massage-therapy",
                         "credentials", "RMT", "bio", "x"))
                 .post("/api/v1/practitioners")
                 .then().statusCode(409).contentType(startsWith("application/problem+json"));
@@ -164,7 +164,7 @@ class PractitionerResourceTest {
 
     @Test
     void onlyAdminsManagePractitioners() {
-        var body = Map.of("name", "X", "discipline", "KINESIOLOGY", "credentials", "Kin", "bio", "x");
+        var body = Map.of("name", "X", "discipline", "kinesiology", "credentials", "Kin", "bio", "x");
         given().contentType(ContentType.JSON).body(body).post("/api/v1/practitioners").then().statusCode(401);
         given().auth().oauth2(Fixtures.therapist("lawrence")).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/practitioners").then().statusCode(403);
@@ -193,7 +193,7 @@ class PractitionerResourceTest {
         UUID p = Fixtures.practitioner(Fixtures.unique("two-places"));
         Fixtures.schedule(p, RICHMOND, "TUESDAY", "09:00", "13:00", "2026-01-01", null);
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
-                .body(Map.of("location", VANCOUVER, "dayOfWeek", "TUESDAY", "startTime", "12:00", "endTime", "17:00",
+                .body(Map.of("locationCode", VANCOUVER, "dayOfWeek", "TUESDAY", "startTime", "12:00", "endTime", "17:00",
                         "effectiveFrom", "2026-06-01"))
                 .post("/api/v1/practitioners/{id}/schedules", p)
                 .then().statusCode(409).body("detail", containsString("two places"));
@@ -208,7 +208,7 @@ class PractitionerResourceTest {
         UUID first = Fixtures.schedule(p, RICHMOND, "FRIDAY", "09:00", "17:00", "2026-01-01", "2026-06-30");
         Fixtures.schedule(p, VANCOUVER, "FRIDAY", "09:00", "17:00", "2026-07-01", null);
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
-                .body(Map.of("location", RICHMOND, "dayOfWeek", "FRIDAY", "startTime", "09:00", "endTime", "17:00",
+                .body(Map.of("locationCode", RICHMOND, "dayOfWeek", "FRIDAY", "startTime", "09:00", "endTime", "17:00",
                         "effectiveFrom", "2026-01-01", "effectiveTo", "2026-07-15"))
                 .put("/api/v1/practitioners/{id}/schedules/{s}", p, first)
                 .then().statusCode(409);
@@ -221,19 +221,19 @@ class PractitionerResourceTest {
     void inconsistentScheduleIsUnprocessableAndMissingFieldsABadRequest() {
         UUID p = Fixtures.practitioner(Fixtures.unique("bad-hours"));
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
-                .body(Map.of("location", RICHMOND, "dayOfWeek", "MONDAY", "startTime", "17:00", "endTime", "09:00",
+                .body(Map.of("locationCode", RICHMOND, "dayOfWeek", "MONDAY", "startTime", "17:00", "endTime", "09:00",
                         "effectiveFrom", "2026-01-01"))
                 .post("/api/v1/practitioners/{id}/schedules", p).then().statusCode(422);
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
-                .body(Map.of("location", "burnaby", "dayOfWeek", "MONDAY", "startTime", "09:00", "endTime", "17:00",
+                .body(Map.of("locationCode", "burnaby", "dayOfWeek", "MONDAY", "startTime", "09:00", "endTime", "17:00",
                         "effectiveFrom", "2026-01-01"))
                 .post("/api/v1/practitioners/{id}/schedules", p).then().statusCode(422);
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
-                .body(Map.of("location", RICHMOND))
+                .body(Map.of("locationCode", RICHMOND))
                 .post("/api/v1/practitioners/{id}/schedules", p)
                 .then().statusCode(400).body("violations.field", hasItem(endsWith("dayOfWeek")));
         given().auth().oauth2(Fixtures.frontDesk()).contentType(ContentType.JSON)
-                .body(Map.of("location", RICHMOND, "dayOfWeek", "MONDAY", "startTime", "09:00", "endTime", "17:00",
+                .body(Map.of("locationCode", RICHMOND, "dayOfWeek", "MONDAY", "startTime", "09:00", "endTime", "17:00",
                         "effectiveFrom", "2026-01-01"))
                 .post("/api/v1/practitioners/{id}/schedules", p).then().statusCode(403);
     }

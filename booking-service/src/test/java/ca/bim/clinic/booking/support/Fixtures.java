@@ -43,7 +43,7 @@ public final class Fixtures {
 
     /** A new massage therapist linked to {@code username}. */
     public static UUID practitioner(String username) {
-        return practitioner(username, "MASSAGE_THERAPY");
+        return practitioner(username, "massage-therapy");
     }
 
     public static UUID practitioner(String username, String discipline) {
@@ -58,7 +58,7 @@ public final class Fixtures {
     /** Weekly hours in local time, effective for the given (inclusive) dates. */
     public static UUID schedule(UUID practitioner, String location, String dayOfWeek, String start, String end,
             String effectiveFrom, String effectiveTo) {
-        var body = new java.util.HashMap<String, Object>(Map.of("location", location, "dayOfWeek", dayOfWeek,
+        var body = new java.util.HashMap<String, Object>(Map.of("locationCode", location, "dayOfWeek", dayOfWeek,
                 "startTime", start, "endTime", end, "effectiveFrom", effectiveFrom));
         if (effectiveTo != null) {
             body.put("effectiveTo", effectiveTo);
@@ -77,7 +77,7 @@ public final class Fixtures {
     public static UUID book(String token, UUID practitioner, String type, String location, String start,
             UUID clientId) {
         var body = new java.util.HashMap<String, Object>(Map.of("appointmentType", type, "practitionerId",
-                practitioner.toString(), "location", location, "start", start));
+                practitioner.toString(), "locationCode", location, "start", start));
         if (clientId != null) {
             body.put("clientId", clientId.toString());
         }

@@ -47,7 +47,7 @@ class WebhookResourceTest {
         given().auth().oauth2(partner).get("/api/v1/webhooks/{id}", id).then().statusCode(200)
                 .body("url", equalTo(URL))
                 .body("eventTypes", contains("appointment.booked", "appointment.cancelled"))
-                .body("status", equalTo("ACTIVE"))
+                .body("status", equalTo("active"))
                 .body("secret", nullValue());
         given().auth().oauth2(partner).get("/api/v1/webhooks").then().statusCode(200)
                 .body("totalItems", equalTo(1)).body("items[0].secret", nullValue());

@@ -48,7 +48,7 @@ public class BookingEventResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ServiceRoles.BOOKING_EVENTS_WRITE)
-    @Operation(hidden = true)
+    @Operation(operationId = "receiveBookingEvent", hidden = true)
     public Response deliver(@NotNull @Valid BookingEventRequest event) {
         Optional<BookingEventType> type = BookingEventType.of(event.type());
         if (type.isPresent()) {

@@ -35,12 +35,11 @@ public class CareTeamResource {
     }
 
     @GET
-    @Operation(summary = "The therapists who may see this client's clinical data", description = "Admins, front "
+    @Operation(operationId = "listCareTeam", summary = "The therapists who may see this client's clinical data", description = "Admins, front "
             + "desk and the client themselves. A therapist is in care by an admin's grant, or while the client has "
             + "a booked, checked-in, completed or no-show appointment with them, until the care period (default 12 "
             + "months) after the last such visit; a cancelled booking grants nothing.")
     @APIResponse(responseCode = "200", description = "The care team now")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role may not see care teams")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public List<CareTeamMember> list(@PathParam("id") UUID id) {
@@ -49,10 +48,9 @@ public class CareTeamResource {
 
     @PUT
     @Path("/{therapistSubject}")
-    @Operation(summary = "Put a therapist in the client's care team (admin)", description = "An explicit grant, "
+    @Operation(operationId = "addCareTeamMember", summary = "Put a therapist in the client's care team (admin)", description = "An explicit grant, "
             + "without an appointment and without an end, keyed on the therapist's Keycloak subject. Idempotent.")
     @APIResponse(responseCode = "204", description = "The therapist is in the care team")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such client, or the path names no subject")
     public Response add(@PathParam("id") UUID id, @PathParam("therapistSubject") UUID therapistSubject) {
@@ -62,12 +60,11 @@ public class CareTeamResource {
 
     @DELETE
     @Path("/{therapistSubject}")
-    @Operation(summary = "Take a therapist out of the client's care team (admin)", description = "Removes an "
+    @Operation(operationId = "removeCareTeamMember", summary = "Take a therapist out of the client's care team (admin)", description = "Removes an "
             + "explicit grant and revokes the care that appointments booked until now give, whatever events about "
             + "them follow (a reschedule, a redelivered booking). A booking made after the removal gives care "
             + "again. Idempotent.")
     @APIResponse(responseCode = "204", description = "The therapist is not in the care team")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such client, or the path names no subject")
     public Response remove(@PathParam("id") UUID id, @PathParam("therapistSubject") UUID therapistSubject) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -64,11 +65,11 @@ public class ClientResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Caller.CLIENT, Caller.FRONT_DESK, Caller.ADMIN })
-    @Operation(summary = "Create a client profile", description = "A client creates their own profile, linked to "
+    @Operation(operationId = "createClient", summary = "Create a client profile", description = "A client creates their own profile, linked to "
             + "their account; front desk and admins create profiles for walk-in clients.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new profile")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new profile",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role may not create profiles")
     @APIResponse(responseCode = "409", description = "The caller's account already has a profile")
     public Response create(@NotNull @Valid ProfileRequest request, UriInfo uriInfo) {
@@ -85,9 +86,10 @@ public class ClientResource {
     @GET
     @Path("/me")
     @RolesAllowed(Caller.CLIENT)
-    @Operation(summary = "The caller's own client profile")
-    @APIResponse(responseCode = "200", description = "The profile", headers = @Header(name = "ETag"))
-    @APIResponse(responseCode = "401", description = "No valid token")
+    @Operation(operationId = "getOwnClient", summary = "The caller's own client profile",
+            description = "The profile of the signed-in client, found by the token's subject. 404 until the client has created one with `createClient`.")
+    @APIResponse(responseCode = "200", description = "The profile", headers = @Header(name = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientResponse.class)))
     @APIResponse(responseCode = "403", description = "Not a client")
     @APIResponse(responseCode = "404", description = "The caller has not created a profile yet")
     public Response me() {
@@ -100,12 +102,11 @@ public class ClientResource {
     @Path("/search")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Caller.FRONT_DESK, Caller.ADMIN })
-    @Operation(summary = "Search clients (staff)", description = "Criteria travel in the body so personal data "
+    @Operation(operationId = "searchClients", summary = "Search clients (staff)", description = "Criteria travel in the body so personal data "
             + "never appears in URLs or request logs. Names match by case-insensitive prefix, email exactly, phone "
             + "by its digits; criteria combine with AND. Each client returned is recorded in their access log.")
     @APIResponse(responseCode = "200", description = "One page of matching clients, by last and first name")
     @APIResponse(responseCode = "400", description = "Invalid criteria or no criterion")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not front desk or admin")
     public PageResponse<ClientResponse> search(@NotNull @Valid ClientSearchRequest request,
             @Valid @BeanParam PageRequest page) {
@@ -118,11 +119,10 @@ public class ClientResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "A client's profile", description = "The client themselves, front desk, admins and "
+    @Operation(operationId = "getClient", summary = "A client's profile", description = "The client themselves, front desk, admins and "
             + "therapists with the client in their care.")
     @APIResponse(responseCode = "200", description = "The profile; ETag carries its version",
             headers = @Header(name = "ETag"))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Staff role without access to this client")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public Response get(@PathParam("id") UUID id) {
@@ -134,21 +134,20 @@ public class ClientResource {
     @Path("/{id}")
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     @Authenticated
-    @Operation(summary = "Change a client's profile", description = "A JSON merge patch (RFC 7396): fields "
+    @Operation(operationId = "updateClient", summary = "Change a client's profile", description = "A JSON merge patch (RFC 7396): fields "
             + "given replace, null removes. If-Match must carry the ETag of the version read. The client "
             + "themselves, front desk and admins.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ProfileRequest.class)))
     @APIResponse(responseCode = "200", description = "The changed profile with its new ETag",
             headers = @Header(name = "ETag"))
     @APIResponse(responseCode = "400", description = "The patched profile is invalid (violations name the fields)")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Staff role without access to this client")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     @APIResponse(responseCode = "409", description = "The client is archived")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response patch(@PathParam("id") UUID id,
-            @Parameter(description = "The ETag from the last read, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = "The ETag from the last read, e.g. \"3\"") @HeaderParam("If-Match") @Size(max = 200) String ifMatch,
             @NotNull ObjectNode patch) {
         Client client = clientService.patch(id, expectedVersion(ifMatch), patch);
         return Response.ok(ClientResponse.from(client)).tag(etag(client)).build();
@@ -157,10 +156,9 @@ public class ClientResource {
     @POST
     @Path("/{id}/archive")
     @Authenticated
-    @Operation(summary = "Archive a client", description = "Front desk and admins. The record stays readable; "
+    @Operation(operationId = "archiveClient", summary = "Archive a client", description = "Front desk and admins. The record stays readable; "
             + "it can no longer be changed or booked.")
     @APIResponse(responseCode = "200", description = "The archived profile")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role may not archive")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     @APIResponse(responseCode = "409", description = "Already archived")

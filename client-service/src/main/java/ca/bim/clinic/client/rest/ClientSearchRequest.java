@@ -17,7 +17,7 @@ public record ClientSearchRequest(
         @Schema(description = "Case-insensitive prefix of the first name") @Size(min = 1, max = 100) String firstName,
         @Schema(description = "Exact email, case-insensitive") @Email @Size(max = 254) String email,
         @Schema(description = "Phone number; only its digits are compared")
-        @Pattern(regexp = ProfileRequest.PHONE, message = "must be a phone number") String phone,
+        @Size(max = 30) @Pattern(regexp = ProfileRequest.PHONE, message = "must be a phone number") String phone,
         LocalDate dateOfBirth,
         @Schema(description = "Include archived clients (default false)") Boolean includeArchived) {
 

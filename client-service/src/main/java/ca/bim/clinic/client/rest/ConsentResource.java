@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,12 +37,11 @@ public class ConsentResource {
     }
 
     @GET
-    @Operation(summary = "A client's consents: current state and history", description = "The client themselves, "
+    @Operation(operationId = "getConsents", summary = "A client's consents: current state and history", description = "The client themselves, "
             + "front desk, admins and therapists with the client in their care. Consents concern partner clinics "
             + "(`data-sharing`); withdrawing one changes nothing for clinic staff.")
     @APIResponse(responseCode = "200", description = "Current state of treatment, data-sharing and "
             + "marketing-email consent, and every grant and withdrawal")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Staff role without access to this client")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public ConsentsResponse get(@PathParam("id") UUID id) {
@@ -49,11 +50,11 @@ public class ConsentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Grant or withdraw a consent", description = "The client themselves, front desk (e.g. "
+    @Operation(operationId = "decideConsent", summary = "Grant or withdraw a consent", description = "The client themselves, front desk (e.g. "
             + "for a signed paper form) and admins. Appends to the history; nothing is overwritten.")
-    @APIResponse(responseCode = "201", description = "Recorded; the body is the updated consents view")
+    @APIResponse(responseCode = "201", description = "Recorded; the body is the updated consents view",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentsResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown consent or action")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role may not record consent for this client")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     @APIResponse(responseCode = "409", description = "Granting for an archived client")

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,10 +42,9 @@ public class IntakeResource {
     }
 
     @GET
-    @Operation(summary = "The current intake questionnaire", description = "The client themselves, therapists "
+    @Operation(operationId = "getIntake", summary = "The current intake questionnaire", description = "The client themselves, therapists "
             + "with the client in their care, and admins. Never front desk.")
     @APIResponse(responseCode = "200", description = "The latest version")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
     @APIResponse(responseCode = "404", description = "No such client, not the caller's own record, or no intake yet")
     public IntakeResponse current(@PathParam("id") UUID id) {
@@ -53,12 +54,12 @@ public class IntakeResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a new version of the intake questionnaire", description = "The whole "
+    @Operation(operationId = "recordIntake", summary = "Record a new version of the intake questionnaire", description = "The whole "
             + "questionnaire; earlier versions stay in the history. Injuries name catalogue slugs.")
     @APIResponse(responseCode = "200", description = "The new version")
-    @APIResponse(responseCode = "201", description = "The first version")
+    @APIResponse(responseCode = "201", description = "The first version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntakeResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid answers (violations name the fields)")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     @APIResponse(responseCode = "409", description = "The client is archived")
@@ -72,10 +73,10 @@ public class IntakeResource {
 
     @GET
     @Path("/history")
-    @Operation(summary = "Every version of the intake questionnaire, newest first")
+    @Operation(operationId = "listIntakeHistory", summary = "Every version of the intake questionnaire, newest first",
+            description = "Every recorded version of the intake questionnaire, so clinicians can see what changed and when.")
     @APIResponse(responseCode = "200", description = "One page of versions")
     @APIResponse(responseCode = "400", description = "Invalid page or size")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public PageResponse<IntakeResponse> history(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {

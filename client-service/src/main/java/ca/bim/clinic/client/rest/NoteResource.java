@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,11 +43,10 @@ public class NoteResource {
     }
 
     @GET
-    @Operation(summary = "A client's treatment notes, newest first, with amendments", description = "Therapists "
+    @Operation(operationId = "listNotes", summary = "A client's treatment notes, newest first, with amendments", description = "Therapists "
             + "with the client in their care, admins, and the client themselves. Never front desk.")
     @APIResponse(responseCode = "200", description = "One page of notes")
     @APIResponse(responseCode = "400", description = "Invalid page or size")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public PageResponse<NoteResponse> list(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
@@ -54,9 +55,9 @@ public class NoteResource {
 
     @GET
     @Path("/{noteId}")
-    @Operation(summary = "One treatment note with its amendments")
+    @Operation(operationId = "getNote", summary = "One treatment note with its amendments",
+            description = "The note as written, with every amendment added after signing. Each read is recorded in the client's access log.")
     @APIResponse(responseCode = "200", description = "The note")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
     @APIResponse(responseCode = "404", description = "No such client or note, or not the caller's own record")
     public NoteResponse get(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId) {
@@ -66,11 +67,11 @@ public class NoteResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a draft note", description = "Therapists with the client in their care and "
+    @Operation(operationId = "createNote", summary = "Start a draft note", description = "Therapists with the client in their care and "
             + "admins, always as themselves: the practitioner is the caller.")
-    @APIResponse(responseCode = "201", description = "The draft; Location names it")
+    @APIResponse(responseCode = "201", description = "The draft; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "No access to this client's notes, or another practitioner named")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     @APIResponse(responseCode = "409", description = "The client is archived")
@@ -83,10 +84,9 @@ public class NoteResource {
     @PUT
     @Path("/{noteId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the content of a draft note", description = "Only its author, only while a draft.")
+    @Operation(operationId = "updateNote", summary = "Replace the content of a draft note", description = "Only its author, only while a draft.")
     @APIResponse(responseCode = "200", description = "The updated draft")
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not the author, or no access to this client's notes")
     @APIResponse(responseCode = "404", description = "No such client or note, or not the caller's own record")
     @APIResponse(responseCode = "409", description = "The note is signed")
@@ -98,9 +98,8 @@ public class NoteResource {
 
     @POST
     @Path("/{noteId}/sign")
-    @Operation(summary = "Sign a draft note", description = "Only its author. A signed note never changes.")
+    @Operation(operationId = "signNote", summary = "Sign a draft note", description = "Only its author. A signed note never changes.")
     @APIResponse(responseCode = "200", description = "The signed note")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not the author, or no access to this client's notes")
     @APIResponse(responseCode = "404", description = "No such client or note, or not the caller's own record")
     @APIResponse(responseCode = "409", description = "Already signed")
@@ -111,11 +110,11 @@ public class NoteResource {
     @POST
     @Path("/{noteId}/amendments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Amend a signed note", description = "Therapists with the client in their care and "
+    @Operation(operationId = "amendNote", summary = "Amend a signed note", description = "Therapists with the client in their care and "
             + "admins; the amendment is dated, carries its author and is shown with the note.")
-    @APIResponse(responseCode = "201", description = "The amendment")
+    @APIResponse(responseCode = "201", description = "The amendment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteResponse.Amendment.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "No access to this client's notes")
     @APIResponse(responseCode = "404", description = "No such client or note, or not the caller's own record")
     @APIResponse(responseCode = "409", description = "The note is still a draft")

@@ -17,7 +17,7 @@ public record ProfileRequest(
         @NotBlank @Size(max = 100) String lastName,
         @Size(max = 100) String preferredName,
         @Email @Size(max = 254) String email,
-        @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
+        @Size(max = 30) @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
         @Past LocalDate dateOfBirth,
         @Schema(description = "Slug of the location the client prefers", examples = "richmond")
         @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "must be a location slug") @Size(max = 50) String preferredLocation,
@@ -27,7 +27,7 @@ public record ProfileRequest(
 
     public record EmergencyContact(
             @NotBlank @Size(max = 200) String name,
-            @NotBlank @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
+            @NotBlank @Size(max = 30) @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
             @Size(max = 50) String relationship) {
     }
 }

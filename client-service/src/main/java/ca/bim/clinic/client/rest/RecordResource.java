@@ -33,11 +33,10 @@ public class RecordResource {
 
     @GET
     @Path("/access-log")
-    @Operation(summary = "Who read or changed this client's record", description = "The client themselves and "
+    @Operation(operationId = "listClientAccessLog", summary = "Who read or changed this client's record", description = "The client themselves and "
             + "admins. Every read and change is listed, refused ones too, newest first, with the request id.")
     @APIResponse(responseCode = "200", description = "One page of access log entries")
     @APIResponse(responseCode = "400", description = "Invalid page or size")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Staff role other than admin")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public PageResponse<AccessLogResponse> accessLog(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
@@ -46,11 +45,10 @@ public class RecordResource {
 
     @GET
     @Path("/export")
-    @Operation(summary = "Everything held about the client, as one JSON document", description = "Profile, "
+    @Operation(operationId = "exportClientRecords", summary = "Everything held about the client, as one JSON document", description = "Profile, "
             + "every intake version, consents with history, notes with amendments, care team and access log. "
             + "The client themselves and admins.")
     @APIResponse(responseCode = "200", description = "The export")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Staff role other than admin")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public ExportResponse export(@PathParam("id") UUID id) {

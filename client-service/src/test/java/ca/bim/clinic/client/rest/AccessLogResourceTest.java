@@ -127,7 +127,7 @@ class AccessLogResourceTest {
         as(alice.token()).get("/api/v1/clients/{id}/access-log", alice.id())
                 .then().statusCode(200)
                 .body("items[0].action", equalTo("read"))
-                .body("items[0].resource", equalTo("accessLog"))
+                .body("items[0].resource", equalTo("access-log"))
                 .body("totalItems", notNullValue());
         as(Fixtures.admin()).get("/api/v1/clients/{id}/access-log", alice.id()).then().statusCode(200);
         as(Fixtures.frontDesk()).get("/api/v1/clients/{id}/access-log", alice.id()).then().statusCode(403);

@@ -102,8 +102,8 @@ class BookingEventResourceTest {
                 .body("[0].addedBy", equalTo("booking-service"));
         as(alice.token()).queryParam("size", 100).get("/api/v1/clients/{id}/access-log", alice.id())
                 .then().statusCode(200)
-                .body("items.find { it.resource == 'careTeam' && it.action == 'add' }.actor", equalTo("booking-service"))
-                .body("items.find { it.resource == 'careTeam' && it.action == 'add' }.actorRole", equalTo("service"));
+                .body("items.find { it.resource == 'care-team' && it.action == 'add' }.actor", equalTo("booking-service"))
+                .body("items.find { it.resource == 'care-team' && it.action == 'add' }.actorRole", equalTo("service"));
         ProcessedEvent row = processed(eventId);
         assertThat(row.type).isEqualTo("appointment.booked");
         assertThat(row.outcome).isEqualTo(EventOutcome.applied);
@@ -298,7 +298,7 @@ class BookingEventResourceTest {
 
         String withNewFields = Appointment.of(alice.id(), LAWRENCE).event("appointment.booked", at(0))
                 .replace("\"version\": 1,", "\"version\": 1, \"traceparent\": \"00-abc-01\", \"source\": {\"x\": 1},")
-                .replace("\"status\": \"BOOKED\"", "\"status\": \"BOOKED\", \"room\": 4, \"tags\": [\"new\"]");
+                .replace("\"status\": \"booked\"", "\"status\": \"booked\", \"room\": 4, \"tags\": [\"new\"]");
         deliver(withNewFields).statusCode(204);
         assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(200);
     }

@@ -59,7 +59,7 @@ public final class Native {
     }
 
     /** The body of POST /api/v1/appointments. */
-    public record BookingRequest(String appointmentType, UUID practitionerId, String location,
+    public record BookingRequest(String appointmentType, UUID practitionerId, String locationCode,
             OffsetDateTime start, UUID clientId) {
     }
 

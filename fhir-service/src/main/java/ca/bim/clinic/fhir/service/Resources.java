@@ -205,7 +205,8 @@ public final class Resources {
     }
 
     static AppointmentStatus status(String nativeStatus) {
-        return switch (nativeStatus == null ? "" : nativeStatus.toUpperCase(Locale.ROOT)) {
+        // booking-service speaks lower-kebab-case (`checked-in`); older answers were upper snake case.
+        return switch (nativeStatus == null ? "" : nativeStatus.toUpperCase(Locale.ROOT).replace('-', '_')) {
             case "BOOKED" -> AppointmentStatus.BOOKED;
             case "CHECKED_IN" -> AppointmentStatus.CHECKEDIN;
             case "COMPLETED" -> AppointmentStatus.FULFILLED;
@@ -219,7 +220,8 @@ public final class Resources {
         return new CodeableConcept(new Coding(APPOINTMENT_TYPE_SYSTEM, code, name)).setText(name);
     }
 
-    static CodeableConcept discipline(String discipline) {
+    static CodeableConcept discipline(String nativeDiscipline) {
+        String discipline = nativeDiscipline.toUpperCase(Locale.ROOT).replace('-', '_');
         String display = switch (discipline) {
             case "MASSAGE_THERAPY" -> "Registered massage therapy";
             case "KINESIOLOGY" -> "Kinesiology";

@@ -53,8 +53,15 @@ public class CareOptionsRoute {
         router.get("/api/v1/injuries/:slug/care-options").order(ORDER).handler(this::handle);
     }
 
+    static final int MAX_SLUG = 200;
+
     private void handle(RoutingContext ctx) {
         String slug = ctx.pathParam("slug");
+        if (slug.length() > MAX_SLUG) {
+            // The contract bounds the slug; no entry has one this long, so the upstream need not be asked.
+            Problems.send(ctx, 404, "Not Found", "No published injury with this slug");
+            return;
+        }
         String requestId = RequestIds.of(ctx);
         Upstream injuries = upstreams.get("injury");
         fetch(injuries, "/api/v1/injuries/" + encode(slug), requestId).onComplete(injury -> {
@@ -110,14 +117,14 @@ public class CareOptionsRoute {
             return Future.all(entries).map(all -> {
                 JsonArray out = new JsonArray();
                 entries.forEach(entry -> out.add(entry.result()));
-                availability.put("status", "AVAILABLE");
+                availability.put("status", "available");
                 return result.put("appointmentTypes", out);
             });
         }).recover(failure -> {
             LOG.warnf("Care options for %s without availability: %s", injury.getString("slug"), failure.toString());
             JsonArray out = new JsonArray();
             codes.forEach(code -> out.add(new JsonObject().put("code", code)));
-            availability.put("status", "UNAVAILABLE")
+            availability.put("status", "unavailable")
                     .put("detail", "Appointment types and availability are temporarily unavailable");
             return Future.succeededFuture(result.put("appointmentTypes", out));
         });

@@ -198,13 +198,16 @@ public final class OpenApiMerger {
         flows.set("authorizationCode", NODES.objectNode()
                 .put("authorizationUrl", base + "/protocol/openid-connect/auth")
                 .put("tokenUrl", base + "/protocol/openid-connect/token")
+                .put("refreshUrl", base + "/protocol/openid-connect/token")
                 .set("scopes", scopes.deepCopy()));
         flows.set("clientCredentials", NODES.objectNode()
                 .put("tokenUrl", base + "/protocol/openid-connect/token")
                 .set("scopes", scopes.deepCopy()));
         ObjectNode scheme = NODES.objectNode().put("type", "oauth2")
                 .put("description", "Keycloak realm clinic: authorization code with PKCE for apps (client "
-                        + "clinic-web), client credentials for partners. Access tokens carry audience clinic-api.");
+                        + "clinic-web), client credentials for partners. Access tokens are JWTs signed by the realm, carry audience "
+                        + "clinic-api and live 5 minutes; every service checks signature, algorithm, issuer, audience "
+                        + "and expiry as RFC8725 recommends.");
         scheme.set("flows", flows);
         return scheme;
     }

@@ -143,10 +143,11 @@ class OpenApiMergerTest {
     void proxiedOperationsDocumentTheEdgesOwnAnswers() throws IOException {
         JsonNode merged = OpenApiMerger.merge(own(), committedSources(), REALM);
         JsonNode locations = merged.at("/paths/~1api~1v1~1locations/get/responses");
-        assertThat(locations.path("429").path("$ref").asText()).isEqualTo("#/components/responses/EdgeRateLimited");
-        assertThat(locations.path("503").path("$ref").asText())
-                .isEqualTo("#/components/responses/EdgeUpstreamUnavailable");
+        // The services document 429 and 503 with the shared answers of clinic-common; the edge adds what they lack.
+        assertThat(locations.path("429").path("$ref").asText()).isEqualTo("#/components/responses/TooManyRequests");
+        assertThat(locations.path("503").path("$ref").asText()).isEqualTo("#/components/responses/ServiceUnavailable");
         assertThat(locations.path("504").path("$ref").asText()).isEqualTo("#/components/responses/EdgeUpstreamTimeout");
+        assertThat(merged.at("/components/responses/TooManyRequests/headers").has("Retry-After")).isTrue();
         assertThat(merged.at("/components/responses/EdgeRateLimited/headers").has("Retry-After")).isTrue();
     }
 

@@ -80,26 +80,6 @@ final class ApiExamples {
     static final String TECHNIQUE_PAGE = "{\"items\": [" + TECHNIQUE
             + "], \"page\": 0, \"size\": 20, \"totalItems\": 1, \"totalPages\": 1}";
 
-    static final String BAD_REQUEST = """
-            {"type": "about:blank", "title": "Bad Request", "status": 400,
-             "instance": "/api/v1/injuries",
-             "violations": [{"field": "name", "in": "body", "message": "must not be blank"},
-                            {"field": "recommendedAppointmentTypes[0]", "in": "body",
-                             "message": "must be an appointment type code the clinic offers"}]}""";
-    static final String UNAUTHORIZED = """
-            {"type": "about:blank", "title": "Unauthorized", "status": 401, "instance": "/api/v1/injuries"}""";
-    static final String FORBIDDEN = """
-            {"type": "about:blank", "title": "Forbidden", "status": 403, "instance": "/api/v1/injuries"}""";
-    static final String NOT_FOUND = """
-            {"type": "about:blank", "title": "Not Found", "status": 404,
-             "detail": "No published injury entry 'broken-leg'", "instance": "/api/v1/injuries/broken-leg"}""";
-    static final String CONFLICT = """
-            {"type": "about:blank", "title": "Conflict", "status": 409,
-             "detail": "An injury entry with slug 'it-band-syndrome' already exists", "instance": "/api/v1/injuries"}""";
-    static final String STATE_CONFLICT = """
-            {"type": "about:blank", "title": "Conflict", "status": 409,
-             "detail": "Injury entry 'it-band-syndrome' is already published",
-             "instance": "/api/v1/injuries/it-band-syndrome/publish"}""";
     static final String PRECONDITION_FAILED = """
             {"type": "about:blank", "title": "Precondition Failed", "status": 412,
              "detail": "The resource has changed since ETag \\"abc\\" was read; fetch it again and reapply your change",
@@ -108,7 +88,4 @@ final class ApiExamples {
             {"type": "about:blank", "title": "Precondition Required", "status": 428,
              "detail": "Send If-Match with the ETag you last read, so a concurrent change is not overwritten",
              "instance": "/api/v1/injuries/it-band-syndrome"}""";
-    static final String UNPROCESSABLE = """
-            {"type": "about:blank", "title": "Unprocessable Content", "status": 422,
-             "detail": "Unknown technique(s) [reiki]; see /api/v1/techniques", "instance": "/api/v1/injuries"}""";
 }

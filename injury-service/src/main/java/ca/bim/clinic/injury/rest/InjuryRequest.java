@@ -30,7 +30,7 @@ public record InjuryRequest(
         List<@NotBlank @Size(max = 120) String> aliases,
         @NotEmpty @Size(max = 7)
         @Schema(description = "Regions: low-back, hip, thigh, knee, lower-leg, ankle, foot")
-        List<@NotNull @Pattern(regexp = BodyRegions.PATTERN, message = BodyRegions.MESSAGE) String> bodyRegions,
+        List<@NotNull @Size(max = 40) @Pattern(regexp = BodyRegions.PATTERN, message = BodyRegions.MESSAGE) String> bodyRegions,
         @NotBlank @Size(max = 600) String summary,
         @NotBlank @Size(max = 4000) String anatomy,
         @NotEmpty @Size(max = 30) List<@NotBlank @Size(max = 500) String> symptoms,
@@ -44,7 +44,7 @@ public record InjuryRequest(
         @NotEmpty @Size(max = 30) @Schema(description = "Red flags that need medical care rather than massage")
         List<@NotBlank @Size(max = 500) String> seeADoctorIf,
         @NotEmpty @Size(max = 10) @Schema(description = "Booking codes of the appointment types to book")
-        List<@NotNull @KnownAppointmentType String> recommendedAppointmentTypes,
+        List<@NotNull @Size(max = 80) @KnownAppointmentType String> recommendedAppointmentTypes,
         @Size(max = 30) @Schema(description = "Links to other entries; optional, defaults to none")
         List<@NotNull @Valid RelationRequest> relations,
         @Size(max = 10) @Schema(description = "ICD-10 and SNOMED CT codes; optional, defaults to none")

@@ -105,27 +105,20 @@ public class InjuryResource {
     @APIResponse(responseCode = "200", description = "A page of entries",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InjuryPage.class),
                     examples = @ExampleObject(name = "search", value = ApiExamples.PAGE)))
-    @APIResponse(responseCode = "400", description = "Invalid page, size, region, status or q",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpValidationProblem"),
-                    examples = @ExampleObject(name = "bad region", value = ApiExamples.BAD_REQUEST)))
-    @APIResponse(responseCode = "401", description = "Drafts asked for without a token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "no token", value = ApiExamples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "Drafts asked for by a caller who is not an editor",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "not an editor", value = ApiExamples.FORBIDDEN)))
+    @APIResponse(responseCode = "400", description = "Invalid page, size, region, status or q")
+    @APIResponse(responseCode = "403", description = "Drafts asked for by a caller who is not an editor")
     public Response list(@Valid @BeanParam PageRequest page,
             @Parameter(description = "Free text, e.g. symptoms in everyday words", example = "pain under the kneecap")
             @QueryParam("q") @Size(max = 200) String q,
             @Parameter(description = "Only entries filed under this body region", example = "knee",
                     schema = @Schema(type = SchemaType.STRING,
                             enumeration = { "low-back", "hip", "thigh", "knee", "lower-leg", "ankle", "foot" }))
-            @QueryParam("region") @Pattern(regexp = BodyRegions.PATTERN, message = BodyRegions.MESSAGE) String region,
+            @QueryParam("region") @Pattern(regexp = BodyRegions.PATTERN, message = BodyRegions.MESSAGE) @Size(max = 200) String region,
             @Parameter(description = "published (default), draft or any; draft and any are for editors",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "published", "draft", "any" },
                             defaultValue = "published"))
             @QueryParam("status") @DefaultValue("published")
-            @Pattern(regexp = "^(published|draft|any)$", message = "must be published, draft or any") String status) {
+            @Pattern(regexp = "^(published|draft|any)$", message = "must be published, draft or any") @Size(max = 200) String status) {
         Set<InjuryStatus> statuses = switch (status) {
             case "draft" -> EnumSet.of(InjuryStatus.draft);
             case "any" -> EnumSet.allOf(InjuryStatus.class);
@@ -157,12 +150,10 @@ public class InjuryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InjuryResponse.class),
                     examples = @ExampleObject(name = "achilles", value = ApiExamples.INJURY)))
     @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag is current")
-    @APIResponse(responseCode = "404", description = "No entry with this slug that the caller may see",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "unknown slug", value = ApiExamples.NOT_FOUND)))
-    public Response get(@Parameter(description = "The entry's slug", example = "it-band-syndrome") @PathParam("slug") String slug,
+    @APIResponse(responseCode = "404", description = "No entry with this slug that the caller may see")
+    public Response get(@Parameter(description = "The entry's slug", example = "it-band-syndrome") @PathParam("slug") @Size(max = 200) String slug,
             @Parameter(in = ParameterIn.HEADER, description = "A tag from an earlier response")
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch) {
         boolean editor = editor();
         Injury injury = service.find(slug).filter(found -> editor || found.isPublished())
                 .orElseThrow(() -> new NotFoundException("No published injury entry '" + slug + "'"));
@@ -189,21 +180,10 @@ public class InjuryResource {
                     @Header(name = "ETag", description = "Tag to send in If-Match when editing", schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InjuryResponse.class),
                     examples = @ExampleObject(name = "draft", value = ApiExamples.INJURY)))
-    @APIResponse(responseCode = "400", description = "Invalid entry; `violations` names the fields",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpValidationProblem"),
-                    examples = @ExampleObject(name = "invalid", value = ApiExamples.BAD_REQUEST)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "no token", value = ApiExamples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "client", value = ApiExamples.FORBIDDEN)))
-    @APIResponse(responseCode = "409", description = "The slug is taken",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "duplicate slug", value = ApiExamples.CONFLICT)))
-    @APIResponse(responseCode = "422", description = "A technique or related entry does not exist, or the entry links to itself",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "unknown technique", value = ApiExamples.UNPROCESSABLE)))
+    @APIResponse(responseCode = "400", description = "Invalid entry; `violations` names the fields")
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "409", description = "The slug is taken")
+    @APIResponse(responseCode = "422", description = "A technique or related entry does not exist, or the entry links to itself")
     public Response create(@NotNull @Valid InjuryRequest body) {
         Injury created = service.create(body, actor());
         InjuryResponse view = views.detail(created, true);
@@ -225,29 +205,18 @@ public class InjuryResource {
             headers = @Header(name = "ETag", description = "The new tag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InjuryResponse.class),
                     examples = @ExampleObject(name = "updated", value = ApiExamples.INJURY)))
-    @APIResponse(responseCode = "400", description = "Invalid entry; `violations` names the fields",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpValidationProblem"),
-                    examples = @ExampleObject(name = "invalid", value = ApiExamples.BAD_REQUEST)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "no token", value = ApiExamples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "client", value = ApiExamples.FORBIDDEN)))
-    @APIResponse(responseCode = "404", description = "No entry with this slug",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "unknown slug", value = ApiExamples.NOT_FOUND)))
+    @APIResponse(responseCode = "400", description = "Invalid entry; `violations` names the fields")
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "404", description = "No entry with this slug")
     @APIResponse(responseCode = "412", description = "The entry changed since the If-Match tag was read",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
-    @APIResponse(responseCode = "422", description = "Unknown technique or related entry, a self link, or a changed slug",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "unknown technique", value = ApiExamples.UNPROCESSABLE)))
+    @APIResponse(responseCode = "422", description = "Unknown technique or related entry, a self link, or a changed slug")
     @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "no If-Match", value = ApiExamples.PRECONDITION_REQUIRED)))
-    public Response update(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") String slug,
-            @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response update(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") @Size(max = 200) String slug,
+            @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 200) String ifMatch,
             @NotNull @Valid InjuryRequest body) {
         Injury updated = service.update(slug, body, ifMatch(ifMatch, true), actor());
         return editorView(updated);
@@ -261,23 +230,14 @@ public class InjuryResource {
             headers = @Header(name = "ETag", description = "The new tag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InjuryResponse.class),
                     examples = @ExampleObject(name = "published", value = ApiExamples.INJURY)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "no token", value = ApiExamples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "client", value = ApiExamples.FORBIDDEN)))
-    @APIResponse(responseCode = "404", description = "No entry with this slug",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "unknown slug", value = ApiExamples.NOT_FOUND)))
-    @APIResponse(responseCode = "409", description = "Already published",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "already published", value = ApiExamples.STATE_CONFLICT)))
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "404", description = "No entry with this slug")
+    @APIResponse(responseCode = "409", description = "Already published")
     @APIResponse(responseCode = "412", description = "The entry changed since the If-Match tag was read",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
-    public Response publish(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") String slug,
-            @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response publish(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") @Size(max = 200) String slug,
+            @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 200) String ifMatch) {
         return editorView(service.publish(slug, ifMatch(ifMatch, false), actor()));
     }
 
@@ -289,23 +249,14 @@ public class InjuryResource {
             headers = @Header(name = "ETag", description = "The new tag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InjuryResponse.class),
                     examples = @ExampleObject(name = "draft", value = ApiExamples.INJURY)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "no token", value = ApiExamples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "client", value = ApiExamples.FORBIDDEN)))
-    @APIResponse(responseCode = "404", description = "No entry with this slug",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "unknown slug", value = ApiExamples.NOT_FOUND)))
-    @APIResponse(responseCode = "409", description = "Already a draft",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "already draft", value = ApiExamples.STATE_CONFLICT)))
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "404", description = "No entry with this slug")
+    @APIResponse(responseCode = "409", description = "Already a draft")
     @APIResponse(responseCode = "412", description = "The entry changed since the If-Match tag was read",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
-    public Response unpublish(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") String slug,
-            @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response unpublish(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") @Size(max = 200) String slug,
+            @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 200) String ifMatch) {
         return editorView(service.unpublish(slug, ifMatch(ifMatch, false), actor()));
     }
 
@@ -316,20 +267,13 @@ public class InjuryResource {
             description = EDITORS_ONLY + " `If-Match` is checked when sent. Links from other entries go with it; "
                     + "its revision history is kept for audit.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "no token", value = ApiExamples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "client", value = ApiExamples.FORBIDDEN)))
-    @APIResponse(responseCode = "404", description = "No entry with this slug",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "unknown slug", value = ApiExamples.NOT_FOUND)))
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "404", description = "No entry with this slug")
     @APIResponse(responseCode = "412", description = "The entry changed since the If-Match tag was read",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
-    public Response delete(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") String slug,
-            @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response delete(@Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") @Size(max = 200) String slug,
+            @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 200) String ifMatch) {
         service.delete(slug, ifMatch(ifMatch, false), actor());
         return Response.noContent().build();
     }
@@ -341,20 +285,11 @@ public class InjuryResource {
     @APIResponse(responseCode = "200", description = "A page of revisions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionPage.class),
                     examples = @ExampleObject(name = "history", value = ApiExamples.REVISIONS)))
-    @APIResponse(responseCode = "400", description = "Invalid paging parameters",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpValidationProblem"),
-                    examples = @ExampleObject(name = "bad size", value = ApiExamples.BAD_REQUEST)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "no token", value = ApiExamples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "client", value = ApiExamples.FORBIDDEN)))
-    @APIResponse(responseCode = "404", description = "No entry with this slug",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "unknown slug", value = ApiExamples.NOT_FOUND)))
+    @APIResponse(responseCode = "400", description = "Invalid paging parameters")
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "404", description = "No entry with this slug")
     public PageResponse<RevisionResponse> revisions(
-            @Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") String slug,
+            @Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") @Size(max = 200) String slug,
             @Valid @BeanParam PageRequest page) {
         Injury injury = service.find(slug).orElseThrow(() -> new NotFoundException("No injury entry '" + slug + "'"));
         List<RevisionResponse> items = service.revisions(injury.id, page.page(), page.size()).stream()

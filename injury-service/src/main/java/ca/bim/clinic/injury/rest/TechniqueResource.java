@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -73,13 +74,12 @@ public class TechniqueResource {
 
     @GET
     @PermitAll
-    @Operation(operationId = "listTechniques", summary = "List the techniques, by name")
+    @Operation(operationId = "listTechniques", summary = "List the techniques, by name",
+            description = "Every massage and therapy technique the catalogue knows, ordered by name. Public; answers carry an ETag and may be cached.")
     @APIResponse(responseCode = "200", description = "A page of techniques",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TechniquePage.class),
                     examples = @ExampleObject(name = "techniques", value = ApiExamples.TECHNIQUE_PAGE)))
-    @APIResponse(responseCode = "400", description = "Invalid paging parameters",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpValidationProblem"),
-                    examples = @ExampleObject(name = "bad size", value = ApiExamples.BAD_REQUEST)))
+    @APIResponse(responseCode = "400", description = "Invalid paging parameters")
     public Response list(@Valid @BeanParam PageRequest page) {
         PageResponse<TechniqueResponse> body = PageResponse.of(techniques.findAllByName(), page, TechniqueResponse::of);
         return Response.ok(body).header(HttpHeaders.CACHE_CONTROL, publicCaching()).build();
@@ -95,10 +95,8 @@ public class TechniqueResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TechniqueResponse.class),
                     examples = @ExampleObject(name = "cupping", value = ApiExamples.TECHNIQUE)))
     @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag is current")
-    @APIResponse(responseCode = "404", description = "No technique with this slug",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "unknown slug", value = ApiExamples.NOT_FOUND)))
-    public Response get(@Parameter(description = "The technique's slug", example = "cupping") @PathParam("slug") String slug) {
+    @APIResponse(responseCode = "404", description = "No technique with this slug")
+    public Response get(@Parameter(description = "The technique's slug", example = "cupping") @PathParam("slug") @Size(max = 200) String slug) {
         TechniqueResponse body = TechniqueResponse.of(service.find(slug).orElseThrow(() -> notFound(slug)));
         EntityTag tag = views.tag(body);
         Response.ResponseBuilder notModified = Preconditions.notModified(request, tag);
@@ -119,18 +117,9 @@ public class TechniqueResource {
                     @Header(name = "ETag", description = "Tag to send in If-Match when editing", schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TechniqueResponse.class),
                     examples = @ExampleObject(name = "cupping", value = ApiExamples.TECHNIQUE)))
-    @APIResponse(responseCode = "400", description = "Invalid technique; `violations` names the fields",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpValidationProblem"),
-                    examples = @ExampleObject(name = "invalid", value = ApiExamples.BAD_REQUEST)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "no token", value = ApiExamples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "client", value = ApiExamples.FORBIDDEN)))
-    @APIResponse(responseCode = "409", description = "The slug is taken",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "duplicate slug", value = ApiExamples.CONFLICT)))
+    @APIResponse(responseCode = "400", description = "Invalid technique; `violations` names the fields")
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "409", description = "The slug is taken")
     public Response create(@NotNull @Valid TechniqueRequest body) {
         TechniqueResponse created = TechniqueResponse.of(service.create(body));
         return Response.created(uriInfo.getBaseUriBuilder().path(TechniqueResource.class).path(created.slug()).build())
@@ -150,29 +139,18 @@ public class TechniqueResource {
             headers = @Header(name = "ETag", description = "The new tag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TechniqueResponse.class),
                     examples = @ExampleObject(name = "cupping", value = ApiExamples.TECHNIQUE)))
-    @APIResponse(responseCode = "400", description = "Invalid technique; `violations` names the fields",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpValidationProblem"),
-                    examples = @ExampleObject(name = "invalid", value = ApiExamples.BAD_REQUEST)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "no token", value = ApiExamples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "client", value = ApiExamples.FORBIDDEN)))
-    @APIResponse(responseCode = "404", description = "No technique with this slug",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "unknown slug", value = ApiExamples.NOT_FOUND)))
+    @APIResponse(responseCode = "400", description = "Invalid technique; `violations` names the fields")
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "404", description = "No technique with this slug")
     @APIResponse(responseCode = "412", description = "The technique changed since the If-Match tag was read",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
-    @APIResponse(responseCode = "422", description = "The slug in the body differs from the path",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "changed slug", value = ApiExamples.UNPROCESSABLE)))
+    @APIResponse(responseCode = "422", description = "The slug in the body differs from the path")
     @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "no If-Match", value = ApiExamples.PRECONDITION_REQUIRED)))
-    public Response update(@Parameter(description = "The technique's slug", example = "cupping") @PathParam("slug") String slug,
-            @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response update(@Parameter(description = "The technique's slug", example = "cupping") @PathParam("slug") @Size(max = 200) String slug,
+            @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 200) String ifMatch,
             @NotNull @Valid TechniqueRequest body) {
         TechniqueResponse updated = TechniqueResponse.of(service.update(slug, body, ifMatch(ifMatch, true)));
         return Response.ok(updated).tag(views.tag(updated)).build();
@@ -183,23 +161,14 @@ public class TechniqueResource {
     @RolesAllowed({ "admin", "therapist" })
     @Operation(operationId = "deleteTechnique", summary = "Delete a technique no entry uses", description = EDITORS_ONLY + " `If-Match` is checked when sent.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "no token", value = ApiExamples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "client", value = ApiExamples.FORBIDDEN)))
-    @APIResponse(responseCode = "404", description = "No technique with this slug",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "unknown slug", value = ApiExamples.NOT_FOUND)))
-    @APIResponse(responseCode = "409", description = "An injury entry still uses the technique",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "in use", value = ApiExamples.CONFLICT)))
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "404", description = "No technique with this slug")
+    @APIResponse(responseCode = "409", description = "An injury entry still uses the technique")
     @APIResponse(responseCode = "412", description = "The technique changed since the If-Match tag was read",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "HttpProblem"),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
-    public Response delete(@Parameter(description = "The technique's slug", example = "cupping") @PathParam("slug") String slug,
-            @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response delete(@Parameter(description = "The technique's slug", example = "cupping") @PathParam("slug") @Size(max = 200) String slug,
+            @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 200) String ifMatch) {
         service.delete(slug, ifMatch(ifMatch, false));
         return Response.noContent().build();
     }
