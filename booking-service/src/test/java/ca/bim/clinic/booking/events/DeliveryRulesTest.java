@@ -176,7 +176,7 @@ class DeliveryRulesTest {
                     .statusCode(200).body("status", equalTo("pending"));
             Events.dispatchUntilIdle(dispatcher);
             assertThat(ClientServiceStub.events()).anyMatch(e -> e.contains(appointment.toString()));
-            given().auth().oauth2(Fixtures.admin()).queryParam("status", "DELIVERED").queryParam("size", 100)
+            given().auth().oauth2(Fixtures.admin()).queryParam("status", "delivered").queryParam("size", 100)
                     .get("/api/v1/events/deliveries").then().statusCode(200)
                     .body("items.id", hasItem(deliveryId));
         } finally {
