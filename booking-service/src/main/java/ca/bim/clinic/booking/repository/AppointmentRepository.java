@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import ca.bim.clinic.booking.domain.Appointment;
+import ca.bim.clinic.booking.domain.AppointmentFilter;
 import ca.bim.clinic.booking.domain.AppointmentStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -64,12 +65,7 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
                 practitionerId, List.of(AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN), to, from);
     }
 
-    /** Filters for listing; null means "any". */
-    public record Filter(UUID clientId, UUID practitionerId, UUID locationId, Instant from, Instant to,
-            AppointmentStatus status, String bookedBy) {
-    }
-
-    public PanacheQuery<Appointment> search(Filter filter) {
+    public PanacheQuery<Appointment> search(AppointmentFilter filter) {
         return search(filter, false);
     }
 
@@ -77,7 +73,7 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
      * With {@code sharedWithPartnersOnly}, only appointments of clients whose data-sharing consent is in force in the
      * local standing view (no row means not shared).
      */
-    public PanacheQuery<Appointment> search(Filter filter, boolean sharedWithPartnersOnly) {
+    public PanacheQuery<Appointment> search(AppointmentFilter filter, boolean sharedWithPartnersOnly) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (sharedWithPartnersOnly) {

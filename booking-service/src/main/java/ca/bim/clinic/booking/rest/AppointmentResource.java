@@ -31,8 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ca.bim.clinic.booking.config.BookingRules;
+import ca.bim.clinic.booking.domain.AppointmentFilter;
 import ca.bim.clinic.booking.domain.AppointmentStatus;
-import ca.bim.clinic.booking.repository.AppointmentRepository;
 import ca.bim.clinic.booking.rest.AppointmentDtos.AppointmentResponse;
 import ca.bim.clinic.booking.rest.AppointmentDtos.BookingRequest;
 import ca.bim.clinic.booking.rest.AppointmentDtos.CancelRequest;
@@ -44,7 +44,6 @@ import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
 import ca.bim.clinic.booking.service.Caller;
 import ca.bim.clinic.booking.service.CatalogLookup;
 import ca.bim.clinic.booking.service.ClientCheck;
-import ca.bim.clinic.booking.service.BookingOutcomes;
 import ca.bim.clinic.common.error.DomainException;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
@@ -151,7 +150,7 @@ public class AppointmentResource {
             locationId = catalog.location(location).map(l -> l.id).orElseThrow(
                     () -> TimeParameters.badRequest("location", "query", "is not a known location"));
         }
-        var filter = new AppointmentRepository.Filter(TimeParameters.uuid(client, "client"),
+        var filter = new AppointmentFilter(TimeParameters.uuid(client, "client"),
                 TimeParameters.uuid(practitioner, "practitioner"), locationId,
                 TimeParameters.start(from, "from", rules.defaultZone()),
                 TimeParameters.end(to, "to", rules.defaultZone()),

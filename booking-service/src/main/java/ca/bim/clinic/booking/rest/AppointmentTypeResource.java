@@ -26,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ca.bim.clinic.booking.domain.AppointmentType;
-import ca.bim.clinic.booking.repository.AppointmentTypeRepository;
 import ca.bim.clinic.booking.service.CatalogAdminService;
+import ca.bim.clinic.booking.service.CatalogLookup;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
 
@@ -36,11 +36,11 @@ import ca.bim.clinic.common.rest.PageResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class AppointmentTypeResource {
 
-    private final AppointmentTypeRepository types;
+    private final CatalogLookup catalog;
     private final CatalogAdminService admin;
 
-    AppointmentTypeResource(AppointmentTypeRepository types, CatalogAdminService admin) {
-        this.types = types;
+    AppointmentTypeResource(CatalogLookup catalog, CatalogAdminService admin) {
+        this.catalog = catalog;
         this.admin = admin;
     }
 
@@ -50,7 +50,7 @@ public class AppointmentTypeResource {
     @APIResponse(responseCode = "200", description = "A page of appointment types")
     @APIResponse(responseCode = "400", description = "Invalid paging parameters")
     public PageResponse<AppointmentTypeResponse> list(@Valid @BeanParam PageRequest page) {
-        return PageResponse.of(types.findActive(), page, AppointmentTypeResponse::from);
+        return PageResponse.of(catalog.activeTypes(), page, AppointmentTypeResponse::from);
     }
 
     @GET
@@ -61,7 +61,7 @@ public class AppointmentTypeResource {
     @APIResponse(responseCode = "200", description = "The appointment type")
     @APIResponse(responseCode = "404", description = "No such appointment type")
     public AppointmentTypeResponse get(@PathParam("code") @Size(max = 200) String code) {
-        return types.findByCode(code).map(AppointmentTypeResponse::from)
+        return catalog.type(code).map(AppointmentTypeResponse::from)
                 .orElseThrow(() -> new NotFoundException("No appointment type with code " + code));
     }
 

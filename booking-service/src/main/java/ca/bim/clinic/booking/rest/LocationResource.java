@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import ca.bim.clinic.booking.repository.LocationRepository;
+import ca.bim.clinic.booking.service.CatalogLookup;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
 import jakarta.annotation.security.PermitAll;
@@ -26,10 +26,10 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class LocationResource {
 
-    private final LocationRepository locations;
+    private final CatalogLookup catalog;
 
-    LocationResource(LocationRepository locations) {
-        this.locations = locations;
+    LocationResource(CatalogLookup catalog) {
+        this.catalog = catalog;
     }
 
     @GET
@@ -38,7 +38,7 @@ public class LocationResource {
     @APIResponse(responseCode = "200", description = "A page of active locations")
     @APIResponse(responseCode = "400", description = "Invalid paging parameters")
     public PageResponse<LocationResponse> list(@Valid @BeanParam PageRequest page) {
-        return PageResponse.of(locations.findActive(), page, LocationResponse::from);
+        return PageResponse.of(catalog.activeLocations(), page, LocationResponse::from);
     }
 
     @GET
@@ -48,7 +48,7 @@ public class LocationResource {
     @APIResponse(responseCode = "200", description = "The location")
     @APIResponse(responseCode = "404", description = "No such location")
     public LocationResponse get(@PathParam("id") UUID id) {
-        return locations.findByIdOptional(id)
+        return catalog.location(id)
                 .map(LocationResponse::from)
                 .orElseThrow(() -> new NotFoundException("No location with id " + id));
     }

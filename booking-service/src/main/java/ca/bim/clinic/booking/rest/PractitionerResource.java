@@ -13,7 +13,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -36,9 +35,6 @@ import ca.bim.clinic.booking.domain.Discipline;
 import ca.bim.clinic.booking.domain.Practitioner;
 import ca.bim.clinic.booking.domain.Schedule;
 import ca.bim.clinic.booking.domain.TimeOff;
-import ca.bim.clinic.booking.repository.PractitionerRepository;
-import ca.bim.clinic.booking.repository.ScheduleRepository;
-import ca.bim.clinic.booking.repository.TimeOffRepository;
 import ca.bim.clinic.booking.rest.PractitionerDtos.PractitionerRequest;
 import ca.bim.clinic.booking.rest.PractitionerDtos.PractitionerResponse;
 import ca.bim.clinic.booking.rest.PractitionerDtos.ScheduleRequest;
@@ -59,21 +55,14 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Produces(MediaType.APPLICATION_JSON)
 public class PractitionerResource {
 
-    private final PractitionerRepository practitioners;
-    private final ScheduleRepository schedules;
-    private final TimeOffRepository timeOff;
     private final CatalogAdminService admin;
     private final CatalogLookup catalog;
     private final CalendarService calendar;
     private final SecurityIdentity identity;
     private final CurrentCaller caller;
 
-    PractitionerResource(PractitionerRepository practitioners, ScheduleRepository schedules, TimeOffRepository timeOff,
-            CatalogAdminService admin, CatalogLookup catalog, CalendarService calendar, SecurityIdentity identity,
-            CurrentCaller caller) {
-        this.practitioners = practitioners;
-        this.schedules = schedules;
-        this.timeOff = timeOff;
+    PractitionerResource(CatalogAdminService admin, CatalogLookup catalog, CalendarService calendar,
+            SecurityIdentity identity, CurrentCaller caller) {
         this.admin = admin;
         this.catalog = catalog;
         this.calendar = calendar;
@@ -108,9 +97,9 @@ public class PractitionerResource {
         }
         if (disciplines != null && disciplines.isEmpty()) {
             // The discipline asked for does not deliver the appointment type.
-            return PageResponse.of(practitioners.find("1 = 0"), page, this::toResponse);
+            return PageResponse.of(catalog.noPractitioners(), page, this::toResponse);
         }
-        return PageResponse.of(practitioners.search(disciplines, locationId, admin.today()), page, this::toResponse);
+        return PageResponse.of(catalog.practitioners(disciplines, locationId, admin.today()), page, this::toResponse);
     }
 
     @GET
@@ -164,7 +153,7 @@ public class PractitionerResource {
     @APIResponse(responseCode = "404", description = "No such practitioner")
     public List<ScheduleResponse> schedules(@PathParam("id") UUID id) {
         admin.practitioner(id);
-        return schedules.findByPractitioner(id).stream().map(ScheduleResponse::from).toList();
+        return catalog.schedulesOf(id).stream().map(ScheduleResponse::from).toList();
     }
 
     @POST
@@ -226,7 +215,7 @@ public class PractitionerResource {
     @APIResponse(responseCode = "404", description = "No such practitioner")
     public List<TimeOffResponse> timeOff(@PathParam("id") UUID id) {
         requireStaffOrSelf(admin.practitioner(id));
-        return timeOff.findByPractitioner(id).stream().map(TimeOffResponse::from).toList();
+        return catalog.timeOffOf(id).stream().map(TimeOffResponse::from).toList();
     }
 
     @POST

@@ -12,10 +12,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import ca.bim.clinic.booking.config.BookingRules;
 import ca.bim.clinic.booking.domain.Appointment;
+import ca.bim.clinic.booking.domain.AppointmentFilter;
 import ca.bim.clinic.booking.domain.AppointmentStatus;
 import ca.bim.clinic.booking.domain.AppointmentType;
 import ca.bim.clinic.booking.domain.IdempotencyRecord;
@@ -136,11 +136,11 @@ public class AppointmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Appointment visible(UUID id, Caller caller) {
         return appointments.findDetailed(id).filter(a -> canSee(a, caller))
-                .orElseThrow(() -> new NotFoundException("No appointment with id " + id));
+                .orElseThrow(() -> new DomainException(404, "Not Found", "No appointment with id " + id));
     }
 
-    public PanacheQuery<Appointment> list(AppointmentRepository.Filter requested, Caller caller) {
-        AppointmentRepository.Filter filter = requested;
+    public PanacheQuery<Appointment> list(AppointmentFilter requested, Caller caller) {
+        AppointmentFilter filter = requested;
         if (caller.isStaff()) {
             return appointments.search(filter);
         }
@@ -152,7 +152,7 @@ public class AppointmentService {
             return appointments.search(withClient(filter, own));
         }
         if (caller.isPartner()) {
-            return appointments.search(new AppointmentRepository.Filter(filter.clientId(), filter.practitionerId(),
+            return appointments.search(new AppointmentFilter(filter.clientId(), filter.practitionerId(),
                     filter.locationId(), filter.from(), filter.to(), filter.status(), caller.subject()), true);
         }
         Practitioner self = catalog.practitionerOf(caller).orElseThrow(
@@ -160,7 +160,7 @@ public class AppointmentService {
         if (filter.practitionerId() != null && !filter.practitionerId().equals(self.id)) {
             throw DomainException.forbidden("Practitioners can only list their own appointments");
         }
-        return appointments.search(new AppointmentRepository.Filter(filter.clientId(), self.id, filter.locationId(),
+        return appointments.search(new AppointmentFilter(filter.clientId(), self.id, filter.locationId(),
                 filter.from(), filter.to(), filter.status(), null));
     }
 
@@ -322,8 +322,8 @@ public class AppointmentService {
         return rules.cancellationWindow().toHours();
     }
 
-    private static AppointmentRepository.Filter withClient(AppointmentRepository.Filter f, UUID clientId) {
-        return new AppointmentRepository.Filter(clientId, f.practitionerId(), f.locationId(), f.from(), f.to(),
+    private static AppointmentFilter withClient(AppointmentFilter f, UUID clientId) {
+        return new AppointmentFilter(clientId, f.practitionerId(), f.locationId(), f.from(), f.to(),
                 f.status(), null);
     }
 

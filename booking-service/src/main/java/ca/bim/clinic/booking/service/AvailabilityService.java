@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,9 +30,8 @@ import ca.bim.clinic.booking.repository.ScheduleRepository;
 import ca.bim.clinic.booking.repository.TimeOffRepository;
 
 /**
- * Free start times. Working hours are local times of the location, turned into instants day by day in the
- * location's zone; candidates then step through real (UTC) time, so a day on which clocks change has exactly the
- * slots its real length allows.
+ * Free start times: the start times of each practitioner's working hours ({@link SlotGrid}, which also handles
+ * days on which the clocks change) less time off and appointments already booked.
  */
 @ApplicationScoped
 public class AvailabilityService {
@@ -118,16 +116,8 @@ public class AvailabilityService {
                 if (!schedule.appliesOn(day)) {
                     continue;
                 }
-                Instant windowStart = ZonedDateTime.of(day, schedule.startTime, locationZone).toInstant();
-                Instant windowEnd = ZonedDateTime.of(day, schedule.endTime, locationZone).toInstant();
-                for (Instant start = windowStart; !start.plus(duration).isAfter(windowEnd);
-                        start = start.plus(rules.slotStep())) {
-                    if (start.isBefore(earliest)) {
-                        continue;
-                    }
-                    if (!start.isBefore(latest)) {
-                        break;
-                    }
+                SlotGrid.Window window = SlotGrid.window(day, schedule.startTime, schedule.endTime, locationZone);
+                for (Instant start : SlotGrid.starts(window, duration, rules.slotStep(), earliest, latest)) {
                     Instant end = start.plus(duration);
                     if (!overlapsTimeOff(practitionerAway, start, end)
                             && !overlapsBusy(practitionerBusy, start, start.plus(blocked))) {
@@ -159,12 +149,8 @@ public class AvailabilityService {
         LocalDate day = start.atZone(zone).toLocalDate();
         boolean withinHours = schedules.findInForce(Set.of(practitioner.id), day, day).stream()
                 .filter(s -> s.location.id.equals(location.id) && s.appliesOn(day))
-                .anyMatch(s -> {
-                    Instant windowStart = ZonedDateTime.of(day, s.startTime, zone).toInstant();
-                    Instant windowEnd = ZonedDateTime.of(day, s.endTime, zone).toInstant();
-                    return !start.isBefore(windowStart) && !end.isAfter(windowEnd)
-                            && Duration.between(windowStart, start).toNanos() % rules.slotStep().toNanos() == 0;
-                });
+                .anyMatch(s -> SlotGrid.isStart(SlotGrid.window(day, s.startTime, s.endTime, zone), start,
+                        type.duration(), rules.slotStep()));
         if (!withinHours) {
             return Optional.of(Refusal.OUTSIDE_HOURS);
         }

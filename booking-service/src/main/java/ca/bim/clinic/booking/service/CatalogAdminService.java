@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import ca.bim.clinic.booking.config.BookingRules;
 import ca.bim.clinic.booking.domain.AppointmentType;
@@ -103,7 +102,7 @@ public class CatalogAdminService {
     @Transactional
     public AppointmentType updateType(String code, AppointmentTypeData data) {
         AppointmentType type = types.findByCode(code)
-                .orElseThrow(() -> new NotFoundException("No appointment type with code " + code));
+                .orElseThrow(() -> new DomainException(404, "Not Found", "No appointment type with code " + code));
         apply(type, data);
         Persistence.flush(types.getEntityManager(), Map.of());
         return type;
@@ -158,13 +157,13 @@ public class CatalogAdminService {
     @Transactional
     public void deleteTimeOff(UUID practitionerId, UUID timeOffId) {
         TimeOff entry = timeOff.findByIdOptional(timeOffId).filter(t -> t.practitioner.id.equals(practitionerId))
-                .orElseThrow(() -> new NotFoundException("No time off with id " + timeOffId));
+                .orElseThrow(() -> new DomainException(404, "Not Found", "No time off with id " + timeOffId));
         timeOff.delete(entry);
     }
 
     public Practitioner practitioner(UUID id) {
         return practitioners.findByIdOptional(id)
-                .orElseThrow(() -> new NotFoundException("No practitioner with id " + id));
+                .orElseThrow(() -> new DomainException(404, "Not Found", "No practitioner with id " + id));
     }
 
     public LocalDate today() {
@@ -173,7 +172,7 @@ public class CatalogAdminService {
 
     private Schedule schedule(UUID practitionerId, UUID scheduleId) {
         return schedules.findByIdOptional(scheduleId).filter(s -> s.practitioner.id.equals(practitionerId))
-                .orElseThrow(() -> new NotFoundException("No schedule with id " + scheduleId));
+                .orElseThrow(() -> new DomainException(404, "Not Found", "No schedule with id " + scheduleId));
     }
 
     private void apply(Practitioner practitioner, PractitionerData data) {

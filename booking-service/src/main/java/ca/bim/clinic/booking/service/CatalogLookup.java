@@ -1,29 +1,83 @@
 package ca.bim.clinic.booking.service;
 
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import ca.bim.clinic.booking.domain.AppointmentType;
+import ca.bim.clinic.booking.domain.Discipline;
 import ca.bim.clinic.booking.domain.Location;
 import ca.bim.clinic.booking.domain.Practitioner;
+import ca.bim.clinic.booking.domain.Schedule;
+import ca.bim.clinic.booking.domain.TimeOff;
 import ca.bim.clinic.booking.repository.AppointmentTypeRepository;
 import ca.bim.clinic.booking.repository.LocationRepository;
 import ca.bim.clinic.booking.repository.PractitionerRepository;
+import ca.bim.clinic.booking.repository.ScheduleRepository;
+import ca.bim.clinic.booking.repository.TimeOffRepository;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
-/** Finds catalogue entries by the identifiers the API accepts (location by code or id, type by code). */
+/**
+ * Reads the catalogue: locations, appointment types, practitioners with their schedules and time off, found by the
+ * identifiers the API accepts (location by code or id, type by code).
+ */
 @ApplicationScoped
 public class CatalogLookup {
 
     private final LocationRepository locations;
     private final AppointmentTypeRepository types;
     private final PractitionerRepository practitioners;
+    private final ScheduleRepository schedules;
+    private final TimeOffRepository timeOff;
 
-    CatalogLookup(LocationRepository locations, AppointmentTypeRepository types, PractitionerRepository practitioners) {
+    CatalogLookup(LocationRepository locations, AppointmentTypeRepository types, PractitionerRepository practitioners,
+            ScheduleRepository schedules, TimeOffRepository timeOff) {
         this.locations = locations;
         this.types = types;
         this.practitioners = practitioners;
+        this.schedules = schedules;
+        this.timeOff = timeOff;
+    }
+
+    public PanacheQuery<Location> activeLocations() {
+        return locations.findActive();
+    }
+
+    /** A location by id, active or not. */
+    public Optional<Location> location(UUID id) {
+        return locations.findByIdOptional(id);
+    }
+
+    public PanacheQuery<AppointmentType> activeTypes() {
+        return types.findActive();
+    }
+
+    /** An appointment type by code, active or not. */
+    public Optional<AppointmentType> type(String code) {
+        return types.findByCode(code);
+    }
+
+    /** Active practitioners of the disciplines (null: any) working at the location (null: any) from today on. */
+    public PanacheQuery<Practitioner> practitioners(Collection<Discipline> disciplines, UUID locationId,
+            LocalDate today) {
+        return practitioners.search(disciplines, locationId, today);
+    }
+
+    /** A query that finds nothing, for a filter known to match no practitioner. */
+    public PanacheQuery<Practitioner> noPractitioners() {
+        return practitioners.find("1 = 0");
+    }
+
+    public List<Schedule> schedulesOf(UUID practitionerId) {
+        return schedules.findByPractitioner(practitionerId);
+    }
+
+    public List<TimeOff> timeOffOf(UUID practitionerId) {
+        return timeOff.findByPractitioner(practitionerId);
     }
 
     public Optional<Location> location(String codeOrId) {

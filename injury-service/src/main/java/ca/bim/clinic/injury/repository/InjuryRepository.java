@@ -15,6 +15,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 
 import ca.bim.clinic.injury.domain.Injury;
+import ca.bim.clinic.injury.domain.InjurySearch.Listed;
+import ca.bim.clinic.injury.domain.InjurySearch.SearchCriteria;
+import ca.bim.clinic.injury.domain.InjurySearch.SearchPage;
 import ca.bim.clinic.injury.domain.InjuryStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -124,18 +127,5 @@ public class InjuryRepository implements PanacheRepositoryBase<Injury, UUID> {
             query.setParameter("q", criteria.q());
         }
         return query;
-    }
-
-    /** What to look for: free text (may be null), a body region (may be null), the statuses to include. */
-    public record SearchCriteria(String q, String region, Collection<InjuryStatus> statuses) {
-    }
-
-    /** An entry as a page of results lists it; relevance only when searching by text. */
-    public record Listed(String slug, String name, List<String> aliases, List<String> bodyRegions, String summary,
-            List<String> recommendedAppointmentTypes, InjuryStatus status, long version, Instant updatedAt,
-            Double relevance) {
-    }
-
-    public record SearchPage(List<Listed> items, long total) {
     }
 }

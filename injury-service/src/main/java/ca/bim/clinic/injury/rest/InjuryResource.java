@@ -53,9 +53,9 @@ import ca.bim.clinic.injury.domain.BodyRegions;
 import ca.bim.clinic.injury.domain.Injury;
 import ca.bim.clinic.injury.domain.InjuryRevision;
 import ca.bim.clinic.injury.domain.InjuryStatus;
-import ca.bim.clinic.injury.repository.InjuryRepository;
-import ca.bim.clinic.injury.repository.InjuryRepository.SearchCriteria;
-import ca.bim.clinic.injury.repository.InjuryRepository.SearchPage;
+import ca.bim.clinic.injury.domain.InjurySearch.SearchCriteria;
+import ca.bim.clinic.injury.domain.InjurySearch.SearchPage;
+import ca.bim.clinic.injury.service.InjuryRequest;
 import ca.bim.clinic.injury.service.InjuryService;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -73,7 +73,6 @@ public class InjuryResource {
     private static final String PRIVATE = "private, no-cache";
 
     private final InjuryService service;
-    private final InjuryRepository injuries;
     private final InjuryViews views;
     private final SecurityIdentity identity;
     private final CatalogueConfig config;
@@ -85,10 +84,9 @@ public class InjuryResource {
     @Context
     UriInfo uriInfo;
 
-    InjuryResource(InjuryService service, InjuryRepository injuries, InjuryViews views, SecurityIdentity identity,
-            CatalogueConfig config, ObjectMapper json) {
+    InjuryResource(InjuryService service, InjuryViews views, SecurityIdentity identity, CatalogueConfig config,
+            ObjectMapper json) {
         this.service = service;
-        this.injuries = injuries;
         this.views = views;
         this.identity = identity;
         this.config = config;
@@ -128,7 +126,7 @@ public class InjuryResource {
             requireEditor();
         }
         String text = q == null || q.isBlank() ? null : q.strip();
-        SearchPage found = injuries.search(new SearchCriteria(text, region, statuses), page.page(), page.size());
+        SearchPage found = service.search(new SearchCriteria(text, region, statuses), page.page(), page.size());
         List<InjurySummary> items = found.items().stream().map(InjurySummary::of).toList();
         int totalPages = (int) ((found.total() + page.size() - 1) / page.size());
         return Response.ok(new PageResponse<>(items, page.page(), page.size(), found.total(), totalPages))

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import ca.bim.clinic.injury.repository.InjuryRepository.Listed;
+import ca.bim.clinic.injury.domain.InjurySearch.Listed;
 
 @Schema(description = "An entry as listed in a page of results; fetch the slug for the full entry")
 public record InjurySummary(

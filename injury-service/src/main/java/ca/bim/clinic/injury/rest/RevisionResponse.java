@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import ca.bim.clinic.injury.service.InjuryRequest;
+
 @Schema(description = "One change of an entry: what the entry held after it, who made it and when")
 public record RevisionResponse(
         @Schema(description = "The entry's version after the change") long version,

@@ -42,7 +42,7 @@ import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
 import ca.bim.clinic.injury.config.CatalogueConfig;
 import ca.bim.clinic.injury.domain.Technique;
-import ca.bim.clinic.injury.repository.TechniqueRepository;
+import ca.bim.clinic.injury.service.TechniqueRequest;
 import ca.bim.clinic.injury.service.TechniqueService;
 
 @Path("/api/v1/techniques")
@@ -54,7 +54,6 @@ public class TechniqueResource {
     private static final String EDITORS_ONLY = InjuryResource.EDITORS_ONLY;
 
     private final TechniqueService service;
-    private final TechniqueRepository techniques;
     private final InjuryViews views;
     private final CatalogueConfig config;
 
@@ -64,10 +63,8 @@ public class TechniqueResource {
     @Context
     UriInfo uriInfo;
 
-    TechniqueResource(TechniqueService service, TechniqueRepository techniques, InjuryViews views,
-            CatalogueConfig config) {
+    TechniqueResource(TechniqueService service, InjuryViews views, CatalogueConfig config) {
         this.service = service;
-        this.techniques = techniques;
         this.views = views;
         this.config = config;
     }
@@ -81,7 +78,7 @@ public class TechniqueResource {
                     examples = @ExampleObject(name = "techniques", value = ApiExamples.TECHNIQUE_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid paging parameters")
     public Response list(@Valid @BeanParam PageRequest page) {
-        PageResponse<TechniqueResponse> body = PageResponse.of(techniques.findAllByName(), page, TechniqueResponse::of);
+        PageResponse<TechniqueResponse> body = PageResponse.of(service.listByName(), page, TechniqueResponse::of);
         return Response.ok(body).header(HttpHeaders.CACHE_CONTROL, publicCaching()).build();
     }
 

@@ -19,7 +19,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.NotFoundException;
 
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -29,6 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ca.bim.clinic.common.error.DomainException;
 import ca.bim.clinic.injury.domain.Injury;
 import ca.bim.clinic.injury.domain.InjuryRevision;
+import ca.bim.clinic.injury.domain.InjurySearch.SearchCriteria;
+import ca.bim.clinic.injury.domain.InjurySearch.SearchPage;
 import ca.bim.clinic.injury.domain.InjuryStatus;
 import ca.bim.clinic.injury.domain.Relation;
 import ca.bim.clinic.injury.domain.RelationKind;
@@ -38,8 +39,6 @@ import ca.bim.clinic.injury.domain.Treatment;
 import ca.bim.clinic.injury.repository.InjuryRepository;
 import ca.bim.clinic.injury.repository.InjuryRevisionRepository;
 import ca.bim.clinic.injury.repository.TechniqueRepository;
-import ca.bim.clinic.injury.rest.InjuryRequest;
-import ca.bim.clinic.injury.rest.RelationRequest;
 
 /**
  * Editing use cases of the catalogue. Every change is written together with its revision in one transaction; a
@@ -68,6 +67,11 @@ public class InjuryService {
 
     public Optional<Injury> find(String slug) {
         return injuries.findBySlug(slug);
+    }
+
+    /** One page of entries matching the criteria (best match first for a text query, else by name). */
+    public SearchPage search(SearchCriteria criteria, int page, int size) {
+        return injuries.search(criteria, page, size);
     }
 
     @Transactional
@@ -147,7 +151,7 @@ public class InjuryService {
 
     private Injury lockedEntry(String slug, Consumer<Injury> precondition) {
         Injury injury = injuries.findBySlugForUpdate(slug)
-                .orElseThrow(() -> new NotFoundException("No injury entry '" + slug + "'"));
+                .orElseThrow(() -> new DomainException(404, "Not Found", "No injury entry '" + slug + "'"));
         precondition.accept(injury);
         return injury;
     }

@@ -12,7 +12,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.NotFoundException;
 
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -20,7 +19,7 @@ import ca.bim.clinic.common.error.DomainException;
 import ca.bim.clinic.injury.domain.Technique;
 import ca.bim.clinic.injury.repository.InjuryRepository;
 import ca.bim.clinic.injury.repository.TechniqueRepository;
-import ca.bim.clinic.injury.rest.TechniqueRequest;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 @ApplicationScoped
 public class TechniqueService {
@@ -37,6 +36,11 @@ public class TechniqueService {
 
     public Optional<Technique> find(String slug) {
         return techniques.findBySlug(slug);
+    }
+
+    /** All techniques by name (then slug), for paging. */
+    public PanacheQuery<Technique> listByName() {
+        return techniques.findAllByName();
     }
 
     @Transactional
@@ -88,7 +92,7 @@ public class TechniqueService {
 
     private Technique locked(String slug, Consumer<Technique> precondition) {
         Technique technique = techniques.findBySlugForUpdate(slug)
-                .orElseThrow(() -> new NotFoundException("No technique '" + slug + "'"));
+                .orElseThrow(() -> new DomainException(404, "Not Found", "No technique '" + slug + "'"));
         precondition.accept(technique);
         return technique;
     }

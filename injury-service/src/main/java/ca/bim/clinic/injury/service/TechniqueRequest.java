@@ -1,4 +1,4 @@
-package ca.bim.clinic.injury.rest;
+package ca.bim.clinic.injury.service;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -1,4 +1,4 @@
-package ca.bim.clinic.injury.rest;
+package ca.bim.clinic.injury.service;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package ca.bim.clinic.injury.rest;
+package ca.bim.clinic.injury.service;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;

@@ -1,4 +1,4 @@
-package ca.bim.clinic.booking.service;
+package ca.bim.clinic.booking.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
