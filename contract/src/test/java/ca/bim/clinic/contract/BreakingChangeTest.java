@@ -29,7 +29,8 @@ class BreakingChangeTest {
 
     static final String RELEASE = "v1.0.0";
     static final Path ROOT = Path.of(System.getProperty("clinic.root", "..")).toAbsolutePath().normalize();
-    static final List<String> DOCUMENTS = List.of("booking-service", "injury-service", "client-service", "gateway");
+    static final List<String> DOCUMENTS = List.of("booking-service", "injury-service", "client-service", "fhir-service",
+            "gateway");
 
     @TestFactory
     List<DynamicTest> everyCommittedDocumentIsCompatibleWithTheReleaseOrRaisesItsVersion() throws IOException {

@@ -64,7 +64,7 @@ public class EventResource {
             @Parameter(description = "Opaque cursor: the `next` of the previous page; absent to start from the "
                     + "oldest event kept")
             @QueryParam("after") @Size(max = 80) String after,
-            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER,
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = "1", maximum = "500", defaultValue = "100"))
             @QueryParam("limit") @DefaultValue("100")
             @Pattern(regexp = "[1-9][0-9]?|[1-4][0-9]{2}|500", message = "must be a number from 1 to 500") @Size(max = 200)

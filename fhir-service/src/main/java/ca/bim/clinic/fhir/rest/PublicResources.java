@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
@@ -59,7 +60,17 @@ public class PublicResources {
             content = @Content(mediaType = FhirMedia.FHIR_JSON, schema = @Schema(type = SchemaType.OBJECT,
                     description = "A FHIR R4 CapabilityStatement (resourceType CapabilityStatement)",
                     externalDocs = @ExternalDocumentation(description = "FHIR R4 CapabilityStatement",
-                            url = "https://hl7.org/fhir/R4/capabilitystatement.html"))))
+                            url = "https://hl7.org/fhir/R4/capabilitystatement.html"))),
+            headers = {
+                    @Header(name = "RateLimit-Limit", description = "Requests the caller may make in the current window",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0",
+                                    maximum = "1000000000")),
+                    @Header(name = "RateLimit-Remaining", description = "Requests left in the current window",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0",
+                                    maximum = "1000000000")),
+                    @Header(name = "RateLimit-Reset", description = "Seconds until the window starts again",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0",
+                                    maximum = "1000000000")) })
     public CapabilityStatement metadata() {
         return capability.statement();
     }
