@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -101,7 +100,15 @@ class FhirIT {
         String start = (String) slot.get("start");
         assertThat(slot.get("status")).isEqualTo("free");
 
-        String key = UUID.randomUUID().toString();
+        // booking-service learns of the grant from client-service's standing feed, within seconds; the booking
+        // that succeeds is read again below through its idempotency key.
+        String[] keys = new String[1];
+        await("booking-service knows the client consents", () -> {
+            keys[0] = UUID.randomUUID().toString();
+            return fhir().auth().oauth2(partner).contentType(FHIR_JSON).header("Idempotency-Key", keys[0])
+                    .body(booking(slotId, alice)).post("/fhir/r4/Appointment").statusCode() == 201;
+        });
+        String key = keys[0];
         String appointmentId = fhir().auth().oauth2(partner).contentType(FHIR_JSON).header("Idempotency-Key", key)
                 .body(booking(slotId, alice)).post("/fhir/r4/Appointment")
                 .then().statusCode(201).contentType(startsWith(FHIR_JSON))
@@ -151,21 +158,35 @@ class FhirIT {
     }
 
     @Test
-    @Disabled("Needs issue 11 (consent enforcement, contract 5): booking-service must hide a client's appointments "
-            + "from partners once data-sharing consent is withdrawn; on this branch it still shows the partner's "
-            + "own bookings")
     void withdrawingConsentHidesTheAppointmentsAndThePatientFromThePartner() {
         String carol = clientOf("alice", "Runner", "grant");
-        String slotId = (String) freeSlotInRichmondNextWeek().get("id");
-        String appointmentId = fhir().auth().oauth2(partner).contentType(FHIR_JSON)
-                .header("Idempotency-Key", UUID.randomUUID().toString()).body(booking(slotId, carol))
-                .post("/fhir/r4/Appointment").then().statusCode(201).extract().path("id");
+        // booking-service learns of consent changes from client-service's standing feed, within seconds.
+        String[] booked = new String[1];
+        await("the partner can book for the consenting client", () -> {
+            String slotId = (String) freeSlotInRichmondNextWeek().get("id");
+            var response = fhir().auth().oauth2(partner).contentType(FHIR_JSON)
+                    .header("Idempotency-Key", UUID.randomUUID().toString()).body(booking(slotId, carol))
+                    .post("/fhir/r4/Appointment");
+            booked[0] = response.statusCode() == 201 ? response.path("id") : null;
+            return booked[0] != null;
+        });
         clientOf("alice", "Runner", "withdraw");
         try {
-            fhir().auth().oauth2(partner).get("/fhir/r4/Appointment/" + appointmentId).then().statusCode(404);
+            await("the appointment is hidden from the partner", () -> fhir().auth().oauth2(partner)
+                    .get("/fhir/r4/Appointment/" + booked[0]).statusCode() == 404);
             fhir().auth().oauth2(partner).get("/fhir/r4/Patient/" + carol).then().statusCode(404);
         } finally {
             clientOf("alice", "Runner", "grant");
+        }
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (!condition.getAsBoolean()) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Timed out waiting until " + what);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(250_000_000L);
         }
     }
 }

@@ -135,6 +135,8 @@ final class RunningSystem implements AutoCloseable {
         // Dedicated databases, wiped at start, so a run never depends on the one before it.
         env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
         env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
+        // Consent changes reach booking-service's standing view quickly, so tests wait less.
+        env.put("BOOKING_CLIENT_STANDING_INTERVAL", "1s");
         env.put("CLINIC_DEV_DATA", "true"); // demo practitioners and schedules (db/dev-data), as ./clinic up
         return env;
     }

@@ -10,8 +10,8 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "booking.client-standing")
 public interface ClientStandingConfig {
 
-    /** Period of the poller (a Quarkus scheduler period such as 5s); also how stale the view may get. */
-    @WithDefault("5s")
+    /** Period of the poller (a Quarkus scheduler period such as 2s); also how stale the view may get. */
+    @WithDefault("2s")
     String interval();
 
     /** Items asked for per page (client-service allows 1..500). */
