@@ -1,14 +1,19 @@
 // Sign in, find a free slot, book it, cancel it: the whole booking flow with compile-time checked calls.
 // Run against a local stack (./clinic up):  npm run example
+// CLINIC_API_URL and CLINIC_REALM_URL point it elsewhere (the system tests run it against their own stack).
 import { createAnonymousClient, createClinicClient, developmentUserToken, isProblem } from "../src/index.js";
 
-const API = "http://localhost:8080";
-const REALM = "http://localhost:8180/realms/clinic";
+// Node's process, declared here so the client itself needs no Node typings.
+declare const process: { env: Record<string, string | undefined>; exitCode?: number };
 
+const API = process.env.CLINIC_API_URL ?? "http://localhost:8080";
+const REALM = process.env.CLINIC_REALM_URL ?? "http://localhost:8180/realms/clinic";
+
+// From the day after tomorrow: outside the 24-hour cancellation window, so the client may cancel freely.
 function nextWeek(): { from: string; to: string } {
   const day = 24 * 60 * 60 * 1000;
   const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
-  return { from: iso(Date.now() + day), to: iso(Date.now() + 7 * day) };
+  return { from: iso(Date.now() + 2 * day), to: iso(Date.now() + 9 * day) };
 }
 
 export async function bookAndCancel(): Promise<string> {
@@ -53,5 +58,5 @@ export async function bookAndCancel(): Promise<string> {
 
 bookAndCancel().catch((e: unknown) => {
   console.error(e);
-  throw e;
+  process.exitCode = 1;
 });
