@@ -18,7 +18,8 @@ final class Persistence {
 
     /**
      * Flushes; a violation of one of the named constraints becomes the mapped exception, a concurrent update of
-     * the same row a 409.
+     * the same row a 409. Callers name one constraint; a deadlock while PostgreSQL checks an exclusion constraint
+     * counts as a violation of it (see {@link #lostExclusionRace}).
      */
     static void flush(EntityManager em, Map<String, Supplier<RuntimeException>> constraints) {
         try {
@@ -31,8 +32,26 @@ final class Persistence {
                     throw entry.getValue().get();
                 }
             }
+            if (!constraints.isEmpty() && lostExclusionRace(e)) {
+                throw constraints.values().iterator().next().get();
+            }
             throw e;
         }
+    }
+
+    /**
+     * Two overlapping rows inserted at the same moment can each wait for the other while PostgreSQL checks an
+     * exclusion constraint; PostgreSQL then aborts one of them as a deadlock. That one lost the race for the same
+     * time range, so it gets the constraint's answer (a 409 for a slot), not a 500.
+     */
+    static boolean lostExclusionRace(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "40P01".equals(sql.getSQLState()) && sql.getMessage() != null
+                    && sql.getMessage().contains("exclusion constraint")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the cause chain holds an SQL error naming the constraint (PostgreSQL quotes it in the message). */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ca.bim.clinic.booking.support.ClientServiceStub;
+import ca.bim.clinic.booking.support.Events;
 import ca.bim.clinic.booking.support.Fixtures;
 import ca.bim.clinic.booking.support.FixedClock;
 import ca.bim.clinic.testing.Tokens;
@@ -501,7 +502,7 @@ class AppointmentResourceTest {
                 .body("detail", containsString("2026-05-04"));
         // 00:30 on Monday in Richmond.
         clock.set("2026-05-04T07:30:00Z");
-        action(Fixtures.frontDesk(), id, "check-in").statusCode(200).body("status", equalTo("CHECKED_IN"));
+        action(Fixtures.frontDesk(), id, "check-in").statusCode(200).body("status", equalTo("checked-in"));
     }
 
     @Test
@@ -531,7 +532,7 @@ class AppointmentResourceTest {
 
     private static Map<String, Object> typeBody(String code, boolean onlineBookable) {
         return Map.of("code", code, "name", "Follow-up", "description", "A short follow-up", "durationMinutes", 30,
-                "bufferMinutes", 0, "priceCad", 60, "disciplines", List.of("MASSAGE_THERAPY"),
+                "bufferMinutes", 0, "priceCad", 60, "disciplines", List.of("massage-therapy"),
                 "onlineBookable", onlineBookable);
     }
 
@@ -541,15 +542,17 @@ class AppointmentResourceTest {
         String login = Fixtures.unique("subrmt");
         String id = given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
                 .body(Map.of("keycloakUsername", login, "subject", subject, "name", "Test " + login,
-                        "discipline", "MASSAGE_THERAPY", "credentials", "RMT", "bio", "Test practitioner"))
+                        "discipline", "massage-therapy", "credentials", "RMT", "bio", "Test practitioner"))
                 .post("/api/v1/practitioners").then().statusCode(201).extract().path("id");
         UUID withSubject = UUID.fromString(id);
         Fixtures.schedule(withSubject, RICHMOND, "MONDAY", "09:00", "17:00", "2026-05-01", "2026-06-30");
         String partner = Fixtures.partner(Fixtures.unique("partner"));
-        Fixtures.book(partner, withSubject, "sports-massage-60", RICHMOND, MONDAY_10, UUID.randomUUID());
+        UUID booked = Fixtures.book(partner, withSubject, "sports-massage-60", RICHMOND, MONDAY_10,
+                Events.sharingClient());
+        String event = "items.find { it.data.appointmentId == '" + booked + "' }.data";
         given().auth().oauth2(partner).get("/api/v1/events").then().statusCode(200)
-                .body("items[0].data.practitionerSubject", equalTo(subject))
-                .body("items[0].data.practitionerUsername", equalTo(login));
+                .body(event + ".practitionerSubject", equalTo(subject))
+                .body(event + ".practitionerUsername", equalTo(login));
     }
 
     @Test

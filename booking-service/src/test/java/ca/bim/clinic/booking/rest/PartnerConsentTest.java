@@ -102,7 +102,7 @@ class PartnerConsentTest {
         given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("reason", "Changed plans"))
                 .post("/api/v1/appointments/{id}/cancel", appointment).then().statusCode(404);
         given().auth().oauth2(Fixtures.admin()).get("/api/v1/appointments/{id}", appointment)
-                .then().statusCode(200).body("status", equalTo("BOOKED")).body("start", equalTo(MONDAY_10));
+                .then().statusCode(200).body("status", equalTo("booked")).body("start", equalTo(MONDAY_10));
     }
 
     @Test

@@ -121,13 +121,13 @@ class PractitionerResourceTest {
         String subject = UUID.randomUUID().toString();
         String id = given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
                 .body(Map.of("keycloakUsername", username, "subject", subject, "name", "Kai Brandt",
-                        "discipline", "MASSAGE_THERAPY", "credentials", "RMT", "bio", "Sports massage"))
+                        "discipline", "massage-therapy", "credentials", "RMT", "bio", "Sports massage"))
                 .post("/api/v1/practitioners")
                 .then().statusCode(201).body("subject", equalTo(subject)).extract().path("id");
         String renamed = UUID.randomUUID().toString();
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
                 .body(Map.of("keycloakUsername", username, "subject", renamed, "name", "Kai Brandt",
-                        "discipline", "MASSAGE_THERAPY", "credentials", "RMT", "bio", "Sports massage"))
+                        "discipline", "massage-therapy", "credentials", "RMT", "bio", "Sports massage"))
                 .put("/api/v1/practitioners/{id}", id)
                 .then().statusCode(200).body("subject", equalTo(renamed));
         given().auth().oauth2(Fixtures.admin()).get("/api/v1/practitioners/{id}", id)
@@ -138,7 +138,7 @@ class PractitionerResourceTest {
     void aSubjectLinksToOnePractitionerOnly() {
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
                 .body(Map.of("subject", "c1a1ce00-0000-4000-8000-000000000003", "name", "Impostor",
-                        "discipline", "MASSAGE_THERAPY", "credentials", "RMT", "bio", "x"))
+                        "discipline", "massage-therapy", "credentials", "RMT", "bio", "x"))
                 .post("/api/v1/practitioners")
                 .then().statusCode(409).contentType(startsWith("application/problem+json"))
                 .body("detail", containsString("subject"));
@@ -147,7 +147,7 @@ class PractitionerResourceTest {
     @Test
     void aSubjectThatIsNotAUuidIsABadRequest() {
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
-                .body(Map.of("subject", "lawrence", "name", "X", "discipline", "MASSAGE_THERAPY",
+                .body(Map.of("subject", "lawrence", "name", "X", "discipline", "massage-therapy",
                         "credentials", "RMT", "bio", "x"))
                 .post("/api/v1/practitioners")
                 .then().statusCode(400).contentType(startsWith("application/problem+json"));
