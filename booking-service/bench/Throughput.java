@@ -4,7 +4,7 @@
 // then watches the pending deliveries to client-service drain. CPU of the stack's processes is read from /proc
 // around the measured phase. Results go to <outFile> as key=value lines for the script.
 // Settings (environment): BENCH_CLIENTS, BENCH_WORKERS, BENCH_WARMUP, BENCH_BOOKINGS (measured, at most),
-// BENCH_PGRPS ("name=pgid,..."; every process of that process group counts), CLK_TCK.
+// BENCH_KEEP_BOOKINGS (set: the booked appointments are not cancelled at the end), BENCH_PGRPS ("name=pgid,..."; every process of that process group counts), CLK_TCK.
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -84,8 +84,7 @@ public class Throughput {
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("creating a client answered " + response.statusCode() + ": " + response.body());
             }
-            String location = response.headers().firstValue("Location").orElse("");
-            clientIds.add(location.isEmpty() ? first(response.body(), "id") : location.substring(location.lastIndexOf('/') + 1));
+            clientIds.add(idOf(response));
         }
         results.put("clients", Integer.toString(clientIds.size()));
 
@@ -97,14 +96,15 @@ public class Throughput {
         List<Slot> warm = slots.subList(0, warmup);
         List<Slot> timed = slots.subList(warmup, Math.min(slots.size(), warmup + measured));
 
-        book(warm, clientIds, workers, desk, new ConcurrentHashMap<>(), new ConcurrentLinkedQueue<>());
+        var booked = new ConcurrentLinkedQueue<String>();
+        book(warm, clientIds, workers, desk, new ConcurrentHashMap<>(), new ConcurrentLinkedQueue<>(), booked);
 
         Map<String, Long> cpuBefore = cpu(groups);
         long[] pgBefore = postgresCpu();
         var statuses = new ConcurrentHashMap<Integer, AtomicInteger>();
         var latencies = new ConcurrentLinkedQueue<Long>();
         long started = System.nanoTime();
-        book(timed, clientIds, workers, desk, statuses, latencies);
+        book(timed, clientIds, workers, desk, statuses, latencies, booked);
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Long> cpuAfter = cpu(groups);
         long[] pgAfter = postgresCpu();
@@ -143,13 +143,41 @@ public class Throughput {
         results.put("drain_seconds", String.format("%.2f", drainSeconds));
         // Everything queued by the measured phase, over the time from its start until the queue was empty.
         results.put("events_per_s_overall", String.format("%.0f", created / (seconds + drainSeconds)));
-        results.put("events_per_s_backlog", pendingAtEnd == 0 ? "n/a (no backlog)"
+        results.put("events_per_s_backlog", pendingAtEnd == 0 ? "0"
                 : String.format("%.0f", (pendingAtEnd - pending) / drainSeconds));
+
+        // Give the slots back (cancelled appointments no longer block the exclusion constraint), so the next run
+        // finds free slots in the horizon again. Not measured.
+        if (System.getenv("BENCH_KEEP_BOOKINGS") == null) {
+            var ids = new ArrayList<>(booked);
+            var cancelled = new AtomicInteger();
+            var next = new AtomicInteger();
+            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int w = 0; w < workers; w++) {
+                    pool.submit(() -> {
+                        int i;
+                        while ((i = next.getAndIncrement()) < ids.size()) {
+                            var answer = send("POST", "/api/v1/appointments/" + ids.get(i) + "/cancel",
+                                    "{\"reason\":\"benchmark run over\",\"waiveLateCancellation\":true}", desk.get(), null);
+                            if (answer.statusCode() == 200) cancelled.incrementAndGet();
+                        }
+                        return null;
+                    });
+                }
+            }
+            results.put("cancelled_after_run", cancelled + " of " + ids.size());
+        }
 
         var text = new StringBuilder();
         results.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         Files.writeString(out, text);
         System.out.print(text);
+    }
+
+    /** The id of a created resource: the last segment of its Location, else the first id of the body. */
+    static String idOf(HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location").orElse("");
+        return location.isEmpty() ? first(response.body(), "id") : location.substring(location.lastIndexOf('/') + 1);
     }
 
     static String perBooking(long ticks, long tck, int bookings) {
@@ -213,7 +241,8 @@ public class Throughput {
     }
 
     static void book(List<Slot> slots, List<String> clientIds, int workers, Token desk,
-                     Map<Integer, AtomicInteger> statuses, ConcurrentLinkedQueue<Long> latencies) throws Exception {
+                     Map<Integer, AtomicInteger> statuses, ConcurrentLinkedQueue<Long> latencies,
+                     ConcurrentLinkedQueue<String> booked) throws Exception {
         var next = new AtomicInteger();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int w = 0; w < workers; w++) {
@@ -224,9 +253,11 @@ public class Throughput {
                         long t0 = System.nanoTime();
                         int status;
                         try {
-                            status = send("POST", "/api/v1/appointments", body, desk.get(), UUID.randomUUID().toString()).statusCode();
+                            var answer = send("POST", "/api/v1/appointments", body, desk.get(), UUID.randomUUID().toString());
+                            status = answer.statusCode();
+                            if (status == 201) booked.add(idOf(answer));
                         } catch (Exception e) {
-                            status = -1;
+                            status = -1; // no answer at all (connection refused, timeout)
                         }
                         latencies.add(System.nanoTime() - t0);
                         statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();

@@ -7,7 +7,9 @@
 # is appended to docs/benchmarks.md (every run is recorded).
 # BENCH_SMOKE=1: a tiny run that writes nothing to docs/benchmarks.md.
 # Knobs: BENCH_CLIENTS (200), BENCH_WORKERS (16), BENCH_WARMUP (300), BENCH_BOOKINGS (6000, measured at most),
-# PGBENCH_SECONDS (15), BENCH_KEEP_RATE_LIMIT=1 (see below), BENCH_NOTE (a line for the section).
+# PGBENCH_SECONDS (15), BENCH_KEEP_RATE_LIMIT=1 (see below), BENCH_KEEP_BOOKINGS=1 (do not cancel the bookings at the
+# end; by default they are cancelled through the API so the next run finds free slots), BENCH_NOTE (a line for the
+# section), CLINIC_ROOT (checkout whose .clinic/pids describe a stack that is already running).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -100,15 +102,21 @@ FROM (SELECT timestamptz '2030-01-01 00:00Z' + nextval('bench_slot') * interval 
 SQL
 pgbench -h 127.0.0.1 -U clinic -n -c "$BENCH_WORKERS" -j 2 -T "$PGBENCH_SECONDS" -f "$WORK/pgbench.sql" "$PGDB" >"$WORK/pgbench.log" 2>&1 \
   || { cat "$WORK/pgbench.log" >&2; exit 1; }
-PGBENCH_TPS=$(grep -oE 'tps = [0-9.]+' "$WORK/pgbench.log" | tail -n1 | cut -d' ' -f3)
+PGBENCH_TPS=$(printf '%.0f' "$(grep -oE 'tps = [0-9.]+' "$WORK/pgbench.log" | tail -n1 | cut -d' ' -f3)")
 PGBENCH_ROWS=$(psql -h 127.0.0.1 -U clinic -d "$PGDB" -tAc 'select count(*) from bench_appointment')
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 RATE=$(result bookings_per_s)
-RATIO=$(echo "scale=2; 100 * $RATE / $PGBENCH_TPS" | bc -l)
-DRAIN=$(result events_per_s_overall)
+RATIO=$(printf '%.2f' "$(echo "100 * $RATE / $PGBENCH_TPS" | bc -l)")
 met() { if (( $(echo "$1" | bc -l) )); then echo met; else echo missed; fi; }
-T_RATE=$(met "$RATE >= 300"); T_RATIO=$(met "$RATIO >= 5"); T_DRAIN=$(met "$DRAIN >= 500")
+T_RATE=$(met "$RATE >= 300"); T_RATIO=$(met "$RATIO >= 5")
+# The drain rate is only seen when a backlog builds up; a dispatcher that keeps pace shows the booking rate instead.
+BACKLOG=$(result pending_after_load)
+if (( BACKLOG >= 100 )); then
+  T_DRAIN="$(result events_per_s_backlog) events/s: $(met "$(result events_per_s_backlog) >= 500")"
+else
+  T_DRAIN="not measured (backlog under 100 events: deliveries kept pace with the bookings)"
+fi
 RATE_LIMIT="configured limit"
 if [[ -n "${GATEWAY_RATE_LIMIT_AUTHENTICATED_REQUESTS_PER_MINUTE:-}" ]]; then
   RATE_LIMIT="raised to $GATEWAY_RATE_LIMIT_AUTHENTICATED_REQUESTS_PER_MINUTE/min for this run"
@@ -127,7 +135,8 @@ gateway rate limit per identity: $RATE_LIMIT. Load average before $LOAD_BEFORE, 
 $BENCH_NOTE}
 
 $(result clients) clients created by the front desk; $(result slots) distinct free slots collected; $(result warmup) warm-up bookings, then
-$(result attempted) bookings by $(result workers) workers (front-desk token, Idempotency-Key each).
+$(result attempted) bookings by $(result workers) workers (front-desk token, Idempotency-Key each). Cancelled afterwards to free the
+slots again: $(result cancelled_after_run).
 
 | measure | value | target |
 | --- | --- | --- |
@@ -136,8 +145,8 @@ $(result attempted) bookings by $(result workers) workers (front-desk token, Ide
 | bookings 201 / answers other than 201 | $(result booked) / $(result non_201) | |
 | pgbench, same exclusion constraint, $BENCH_WORKERS clients, ${PGBENCH_SECONDS} s | $PGBENCH_TPS tps ($PGBENCH_ROWS rows) | |
 | bookings/s : pgbench tps | $RATIO % | >= 5 % (aim 10 %): $T_RATIO |
-| outbox to client-service, from the first measured booking to none pending | $DRAIN events/s | >= 500: $T_DRAIN |
-| backlog at the end of the load, drained at | $(result pending_after_load) pending, $(result events_per_s_backlog) events/s in $(result drain_seconds) s | |
+| outbox to client-service: booked events over the time from the first measured booking to none pending | $(result events_per_s_overall) events/s | |
+| backlog to client-service at the end of the load, drained in | $BACKLOG pending, $(result drain_seconds) s | drain >= 500 events/s: $T_DRAIN |
 
 CPU per booking (utime + stime from /proc over the measured phase; PostgreSQL is every postgres process on the
 machine, so other work on it counts too):
