@@ -47,8 +47,8 @@ class CareTeamResourceTest {
                 .body("[0].until", nullValue())
                 .body("[0].addedBy", equalTo("andrea"));
         as(Fixtures.admin()).get("/api/v1/clients/{id}/access-log", alice.id())
-                .then().body("items.findAll { it.resource == 'careTeam' && it.action == 'add' }.size()", equalTo(1))
-                .body("items.find { it.resource == 'careTeam' && it.action == 'add' }.resourceId",
+                .then().body("items.findAll { it.resource == 'care-team' && it.action == 'add' }.size()", equalTo(1))
+                .body("items.find { it.resource == 'care-team' && it.action == 'add' }.resourceId",
                         equalTo(subjectOf(LAWRENCE)));
         as(Fixtures.therapist(LAWRENCE)).get("/api/v1/clients/{id}/notes", alice.id()).then().statusCode(200);
     }

@@ -85,7 +85,7 @@ class AppointmentTest {
                 .withHeader("Authorization", equalTo("Bearer " + PARTNER))
                 .withHeader("Idempotency-Key", equalTo("partner-req-1"))
                 .withRequestBody(equalToJson("""
-                        {"appointmentType":"sports-massage-60","practitionerId":"%s","location":"richmond",
+                        {"appointmentType":"sports-massage-60","practitionerId":"%s","locationCode":"richmond",
                          "start":"2026-12-07T17:00:00Z","clientId":"%s"}""".formatted(Catalogue.LAWRENCE, CLIENT))));
     }
 
