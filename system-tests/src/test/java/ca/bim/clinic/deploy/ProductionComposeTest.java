@@ -25,7 +25,7 @@ class ProductionComposeTest {
     @Test
     void runsEverythingAnOperatorNeeds() {
         assertThat(services().keySet()).containsExactlyInAnyOrder("postgres", "keycloak-db", "keycloak", "redis",
-                "booking-service", "injury-service", "client-service", "gateway", "prometheus", "grafana");
+                "booking-service", "injury-service", "client-service", "fhir-service", "gateway", "prometheus", "grafana");
     }
 
     @Test
