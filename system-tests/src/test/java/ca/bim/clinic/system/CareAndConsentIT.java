@@ -165,9 +165,9 @@ class CareAndConsentIT {
         return given().auth().oauth2(token).get("/api/v1/clients/" + bobId + "/intake").statusCode();
     }
 
-    private static int pendingInternalDeliveries(String admin) {
+    private static long pendingInternalDeliveries(String admin) {
         return given().auth().oauth2(admin).queryParam("status", "pending").get("/api/v1/events/deliveries")
-                .then().statusCode(200).extract().path("total");
+                .then().statusCode(200).extract().jsonPath().getLong("totalItems");
     }
 
     private static void await(String what, BooleanSupplier condition) {
