@@ -32,6 +32,11 @@ final class RunningSystem implements AutoCloseable {
     /** Applications without a database of their own. */
     private static final List<String> STATELESS = List.of("fhir-service", "gateway");
 
+    /** Names of the second instances {@link #startReplicas} runs; their URLs come from {@link #url(String)}. */
+    static final String BOOKING_REPLICA = "booking-service-2";
+    static final String GATEWAY_A = "gateway-a";
+    static final String GATEWAY_B = "gateway-b";
+
     private static final Duration KEYCLOAK_READY_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
 
@@ -142,20 +147,61 @@ final class RunningSystem implements AutoCloseable {
     }
 
     private void startService(String service, Map<String, String> env) throws IOException {
-        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        startInstance(service, service, env);
+    }
+
+    /** Runs the packaged {@code module} as the process {@code name}, on the ports registered for that name. */
+    private void startInstance(String name, String module, Map<String, String> env) throws IOException {
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
-            throw new IllegalStateException("No packaged " + service + " at " + jar + "; build it first");
+            throw new IllegalStateException("No packaged " + module + " at " + jar + "; build it first");
         }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString());
         builder.environment().putAll(env);
-        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
-        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(ports.get(service + "-management")));
-        if (!STATELESS.contains(service)) {
-            String database = service.substring(0, service.indexOf('-')) + "_it";
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(name)));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(ports.get(name + "-management")));
+        if (!STATELESS.contains(module)) {
+            String database = module.substring(0, module.indexOf('-')) + "_it";
             builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/" + database);
         }
-        launch(service, builder);
+        launch(name, builder);
+    }
+
+    /**
+     * The scaled-out shape beside the running system, started once on first use: a second booking-service on the
+     * same database ({@value #BOOKING_REPLICA}) and two gateways ({@value #GATEWAY_A} routing to the first
+     * booking-service, {@value #GATEWAY_B} to the second) with {@code gatewaySettings} added to their environment
+     * (the shared rate-limit store). Every other upstream is the one instance of the running system. Stopped with it.
+     */
+    synchronized void startReplicas(Map<String, String> gatewaySettings) {
+        if (processes.containsKey(BOOKING_REPLICA)) {
+            throw new IllegalStateException("The replicas run already; one test class owns them");
+        }
+        List<String> names = List.of(BOOKING_REPLICA, GATEWAY_A, GATEWAY_B);
+        try {
+            for (String name : names) {
+                ports.put(name, freePort());
+                ports.put(name + "-management", freePort());
+            }
+            Map<String, String> booking = serviceEnvironment();
+            // The database is the running system's, migrated and seeded already: never wipe it under the first replica.
+            booking.put("QUARKUS_FLYWAY_CLEAN_AT_START", "false");
+            startInstance(BOOKING_REPLICA, "booking-service", booking);
+            for (String gateway : List.of(GATEWAY_A, GATEWAY_B)) {
+                String upstream = gateway.equals(GATEWAY_A) ? "booking-service" : BOOKING_REPLICA;
+                Map<String, String> env = serviceEnvironment();
+                env.putAll(gatewaySettings);
+                env.put("GATEWAY_UPSTREAMS_BOOKING_URL", url(upstream));
+                env.put("GATEWAY_UPSTREAMS_BOOKING_MANAGEMENT_URL", managementUrl(upstream));
+                startInstance(gateway, "gateway", env);
+            }
+            for (String name : names) {
+                awaitReady(name, managementUrl(name) + "/q/health/ready", SERVICE_READY_TIMEOUT);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void launch(String name, ProcessBuilder builder) throws IOException {
