@@ -19,4 +19,10 @@ public class EventDeliveryRepository implements PanacheRepositoryBase<EventDeliv
     public PanacheQuery<EventDelivery> toClientService(String status) {
         return find("destination = ?1 and status = ?2 order by eventSeq desc", EventDelivery.CLIENT_SERVICE, status);
     }
+
+    /** Dead letters (refused, waiting for a replay by hand) to client-service, or to webhooks. */
+    public long dead(boolean toClientService) {
+        return count("status = ?1 and destination " + (toClientService ? "=" : "<>") + " ?2", EventDelivery.DEAD,
+                EventDelivery.CLIENT_SERVICE);
+    }
 }

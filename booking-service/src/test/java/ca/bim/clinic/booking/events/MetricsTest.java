@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import ca.bim.clinic.booking.support.ClientServiceStub;
 import ca.bim.clinic.booking.support.ClientServiceStub.Standing;
 import ca.bim.clinic.booking.support.FixedClock;
+import ca.bim.clinic.booking.support.Events;
 import ca.bim.clinic.booking.support.Fixtures;
 import ca.bim.clinic.booking.support.Receiver;
 import io.quarkus.test.common.http.TestHTTPResourceManager;
@@ -37,6 +38,9 @@ class MetricsTest {
 
     @Inject
     Dispatcher dispatcher;
+
+    @Inject
+    DeadLetterMetrics deadLetters;
 
     @Test
     void bookingsAreCountedByOutcome() {
@@ -77,6 +81,29 @@ class MetricsTest {
         }
     }
 
+    @Test
+    void deadLettersAreCountedByDestination() {
+        clock.set("2026-05-01T12:00:00Z");
+        UUID practitioner = Fixtures.practitioner(Fixtures.unique("rmt"));
+        Fixtures.schedule(practitioner, RICHMOND, "MONDAY", "09:00", "17:00", "2026-05-01", "2026-06-30");
+        String partner = Fixtures.partner(Fixtures.unique("partner"));
+        try (Receiver receiver = new Receiver()) {
+            receiver.answer(422, "{\"error\":\"unknown field\"}");
+            Events.register(partner, receiver.url(), java.util.List.of("appointment.booked"));
+            deadLetters.refresh();
+            double webhooks = deadLetters("webhook");
+            double toClientService = deadLetters("client-service");
+            given().auth().oauth2(partner).contentType(ContentType.JSON)
+                    .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
+                            "locationCode", RICHMOND, "start", MONDAY_10, "clientId", Events.sharingClient().toString()))
+                    .post("/api/v1/appointments").then().statusCode(201);
+            Events.dispatchUntilIdle(dispatcher);
+            deadLetters.refresh();
+            assertThat(deadLetters("webhook")).isEqualTo(webhooks + 1);
+            assertThat(deadLetters("client-service")).isEqualTo(toClientService);
+        }
+    }
+
     private static void book(UUID practitioner, UUID client, int status) {
         given().auth().oauth2(Fixtures.frontDesk()).contentType(ContentType.JSON)
                 .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
@@ -86,6 +113,10 @@ class MetricsTest {
 
     private static double counter(String outcome) {
         return value("booking_requests_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*\\}");
+    }
+
+    private static double deadLetters(String destination) {
+        return value("booking_outbox_dead_letters\\{[^}]*destination=\"" + destination + "\"[^}]*\\}");
     }
 
     private static double gauge(String name) {
