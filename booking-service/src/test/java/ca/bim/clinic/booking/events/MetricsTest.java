@@ -44,9 +44,7 @@ class MetricsTest {
 
     @Test
     void bookingsAreCountedByOutcome() {
-        clock.set("2026-05-01T12:00:00Z");
-        UUID practitioner = Fixtures.practitioner(Fixtures.unique("rmt"));
-        Fixtures.schedule(practitioner, RICHMOND, "MONDAY", "09:00", "17:00", "2026-05-01", "2026-06-30");
+        UUID practitioner = mondayPractitioner();
         double booked = counter("booked");
         double conflict = counter("conflict");
         double rejected = counter("rejected");
@@ -62,18 +60,13 @@ class MetricsTest {
 
     @Test
     void outboxLagIsTheAgeOfTheOldestUndeliveredEvent() {
-        clock.set("2026-05-01T12:00:00Z");
-        UUID practitioner = Fixtures.practitioner(Fixtures.unique("rmt"));
-        Fixtures.schedule(practitioner, RICHMOND, "MONDAY", "09:00", "17:00", "2026-05-01", "2026-06-30");
+        UUID practitioner = mondayPractitioner();
         String partner = Fixtures.partner(Fixtures.unique("partner"));
         try (Receiver receiver = new Receiver()) {
             receiver.answer(503);
             ca.bim.clinic.booking.support.Events.register(partner, receiver.url(),
                     java.util.List.of("appointment.booked"));
-            given().auth().oauth2(partner).contentType(ContentType.JSON)
-                    .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
-                            "locationCode", RICHMOND, "start", MONDAY_10, "clientId", UUID.randomUUID().toString()))
-                    .post("/api/v1/appointments").then().statusCode(201);
+            book(partner, practitioner, UUID.randomUUID(), 201);
             clock.set(clock.instant().plus(Duration.ofMinutes(10)));
             dispatcher.runOnce();
             // The failed webhook delivery is still pending, so the oldest undelivered event is at least 10 min old.
@@ -83,9 +76,7 @@ class MetricsTest {
 
     @Test
     void deadLettersAreCountedByDestination() {
-        clock.set("2026-05-01T12:00:00Z");
-        UUID practitioner = Fixtures.practitioner(Fixtures.unique("rmt"));
-        Fixtures.schedule(practitioner, RICHMOND, "MONDAY", "09:00", "17:00", "2026-05-01", "2026-06-30");
+        UUID practitioner = mondayPractitioner();
         String partner = Fixtures.partner(Fixtures.unique("partner"));
         try (Receiver receiver = new Receiver()) {
             receiver.answer(422, "{\"error\":\"unknown field\"}");
@@ -93,10 +84,7 @@ class MetricsTest {
             deadLetters.refresh();
             double webhooks = deadLetters("webhook");
             double toClientService = deadLetters("client-service");
-            given().auth().oauth2(partner).contentType(ContentType.JSON)
-                    .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
-                            "locationCode", RICHMOND, "start", MONDAY_10, "clientId", Events.sharingClient().toString()))
-                    .post("/api/v1/appointments").then().statusCode(201);
+            book(partner, practitioner, Events.sharingClient(), 201);
             Events.dispatchUntilIdle(dispatcher);
             deadLetters.refresh();
             assertThat(deadLetters("webhook")).isEqualTo(webhooks + 1);
@@ -104,8 +92,20 @@ class MetricsTest {
         }
     }
 
+    /** Lets "now" be 2026-05-01 and a new practitioner work Mondays in Richmond. */
+    private UUID mondayPractitioner() {
+        clock.set("2026-05-01T12:00:00Z");
+        UUID practitioner = Fixtures.practitioner(Fixtures.unique("rmt"));
+        Fixtures.schedule(practitioner, RICHMOND, "MONDAY", "09:00", "17:00", "2026-05-01", "2026-06-30");
+        return practitioner;
+    }
+
     private static void book(UUID practitioner, UUID client, int status) {
-        given().auth().oauth2(Fixtures.frontDesk()).contentType(ContentType.JSON)
+        book(Fixtures.frontDesk(), practitioner, client, status);
+    }
+
+    private static void book(String token, UUID practitioner, UUID client, int status) {
+        given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
                         "locationCode", RICHMOND, "start", MONDAY_10, "clientId", client.toString()))
                 .post("/api/v1/appointments").then().statusCode(status);
