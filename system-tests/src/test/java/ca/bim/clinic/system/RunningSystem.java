@@ -37,8 +37,9 @@ final class RunningSystem implements AutoCloseable {
     static final String GATEWAY_A = "gateway-a";
     static final String GATEWAY_B = "gateway-b";
 
-    private static final Duration KEYCLOAK_READY_TIMEOUT = Duration.ofSeconds(240);
-    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
+    /** Generous: on a loaded shared machine Keycloak has needed about four minutes (readiness is polled, not waited). */
+    private static final Duration KEYCLOAK_READY_TIMEOUT = Duration.ofSeconds(420);
+    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final Path root = Path.of(System.getProperty("clinic.root", "..")).toAbsolutePath().normalize();
     private final Path keycloakHome = Path.of(System.getProperty("keycloak.home",
