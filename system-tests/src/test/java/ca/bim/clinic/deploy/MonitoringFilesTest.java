@@ -36,7 +36,8 @@ class MonitoringFilesTest {
     @Test
     void alertsCoverWhatOperatorsMustKnow() {
         List<String> names = rules().stream().map(rule -> String.valueOf(rule.get("alert"))).toList();
-        assertThat(names).contains("OutboxLagging", "ServerErrorRateHigh", "WebhookPaused", "UpstreamCircuitOpen");
+        assertThat(names).contains("OutboxLagging", "ServerErrorRateHigh", "WebhookPaused", "UpstreamCircuitOpen",
+                "DeadLettersWaiting");
         rules().forEach(rule -> assertThat(map(rule, "annotations")).as(String.valueOf(rule.get("alert")))
                 .containsKey("summary"));
     }
@@ -64,6 +65,17 @@ class MonitoringFilesTest {
             }
         }
         assertThat(dashboard.path("uid").asText()).isEqualTo("clinic-overview");
+    }
+
+    @Test
+    void dashboardShowsWhatOperatorsWatch() throws IOException {
+        JsonNode dashboard = new ObjectMapper().readTree(Repository.read(DASHBOARD));
+        Set<String> shown = new HashSet<>();
+        dashboard.findValues("expr").forEach(expr -> shown.addAll(metrics(expr.asText())));
+        // Traffic and latency, bookings, outbox lag and dead letters, rate limits, circuit breakers, JVM.
+        assertThat(shown).contains("http_server_requests_seconds", "booking_requests", "booking_outbox_lag_seconds",
+                "booking_outbox_dead_letters", "booking_webhooks_paused", "gateway_rate_limit_rejections",
+                "gateway_upstream_circuit_breaker_open", "jvm_memory_used_bytes", "jvm_gc_pause_seconds");
     }
 
     /** Metric base names in an expression, without the _bucket/_count/_sum/_total series suffixes. */
