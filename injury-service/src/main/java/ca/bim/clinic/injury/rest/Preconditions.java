@@ -4,7 +4,9 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
-import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.PreconditionFailed;
+import ca.bim.clinic.common.error.PreconditionRequired;
+
 
 /** HTTP conditional requests (RFC 9110) on top of JAX-RS' own evaluation, answering with problem details. */
 final class Preconditions {
@@ -16,14 +18,12 @@ final class Preconditions {
     static void requireMatch(Request request, String ifMatch, boolean required, EntityTag current) {
         if (ifMatch == null || ifMatch.isBlank()) {
             if (required) {
-                throw new DomainException(428, "Precondition Required",
-                        "Send If-Match with the ETag you last read, so a concurrent change is not overwritten");
+                throw new PreconditionRequired("Send If-Match with the ETag you last read, so a concurrent change is not overwritten");
             }
             return;
         }
         if (request.evaluatePreconditions(current) != null) {
-            throw new DomainException(412, "Precondition Failed",
-                    "The resource has changed since ETag " + ifMatch + " was read (now " + current
+            throw new PreconditionFailed("The resource has changed since ETag " + ifMatch + " was read (now " + current
                             + "); fetch it again and reapply your change");
         }
     }
@@ -37,6 +37,6 @@ final class Preconditions {
         if (builder.build().getStatus() == Response.Status.NOT_MODIFIED.getStatusCode()) {
             return builder;
         }
-        throw new DomainException(412, "Precondition Failed", "The resource does not match the If-Match given");
+        throw new PreconditionFailed("The resource does not match the If-Match given");
     }
 }
