@@ -20,10 +20,8 @@ public interface EventsConfig {
     @WithDefault("15s")
     String lagRefresh();
 
+    /** client-service as a destination; where it answers is {@code clinic.client-service.url}, as for every call. */
     interface ClientService {
-        /** Base URL of client-service; events go to {url}/internal/v1/booking-events. */
-        String url();
-
         /** Whether events go to client-service's internal consumer. */
         @WithDefault("true")
         boolean enabled();
