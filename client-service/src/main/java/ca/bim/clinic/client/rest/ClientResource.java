@@ -39,10 +39,9 @@ import ca.bim.clinic.client.service.ClientService;
 import ca.bim.clinic.client.service.ProfileRequest;
 import ca.bim.clinic.client.service.RecordAccess.Granted;
 import ca.bim.clinic.common.error.NotFound;
-import ca.bim.clinic.common.error.PreconditionFailed;
-import ca.bim.clinic.common.error.PreconditionRequired;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
+import ca.bim.clinic.common.rest.Preconditions;
 import ca.bim.clinic.common.security.Caller;
 import ca.bim.clinic.common.security.RequestCaller;
 import io.quarkus.security.Authenticated;
@@ -117,7 +116,7 @@ public class ClientResource {
         String phoneDigits = request.phone() == null ? null : request.phone().replaceAll("[^0-9]", "");
         ClientSearch criteria = new ClientSearch(request.lastName(), request.firstName(),
                 request.email(), phoneDigits, request.dateOfBirth(), Boolean.TRUE.equals(request.includeArchived()));
-        return Pages.map(clientService.search(criteria, page), ClientResponse::from);
+        return clientService.search(criteria, page).map(ClientResponse::from);
     }
 
     @GET
@@ -153,7 +152,7 @@ public class ClientResource {
     public Response patch(@PathParam("id") UUID id,
             @Parameter(description = "The ETag from the last read, e.g. \"3\"") @HeaderParam("If-Match") @Size(max = 200) String ifMatch,
             @NotNull ObjectNode patch) {
-        Client client = clientService.patch(id, expectedVersion(ifMatch), patch);
+        Client client = clientService.patch(id, Preconditions.expectedVersion(ifMatch, "profile"), patch);
         return Response.ok(ClientResponse.from(client)).tag(etag(client)).build();
     }
 
@@ -173,24 +172,5 @@ public class ClientResource {
 
     static EntityTag etag(Client client) {
         return new EntityTag(Long.toString(client.version));
-    }
-
-    /** Reads the version out of If-Match ("3" or W/"3"); absence is 428, anything unreadable can never match. */
-    static long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new PreconditionRequired("Send If-Match with the ETag of the profile you read");
-        }
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-            value = value.substring(1, value.length() - 1);
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new PreconditionFailed("If-Match does not name a version of this profile");
-        }
     }
 }

@@ -80,6 +80,6 @@ public class IntakeResource {
     @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public PageResponse<IntakeResponse> history(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
-        return Pages.map(intake.history(id, page), IntakeResponse::from);
+        return intake.history(id, page).map(IntakeResponse::from);
     }
 }

@@ -52,7 +52,7 @@ public class NoteResource {
     @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public PageResponse<NoteResponse> list(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
-        return Pages.map(notes.list(id, page), NoteResponse::from);
+        return notes.list(id, page).map(NoteResponse::from);
     }
 
     @GET

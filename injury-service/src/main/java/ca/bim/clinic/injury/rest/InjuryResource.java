@@ -48,6 +48,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
+import ca.bim.clinic.common.rest.Preconditions;
 import ca.bim.clinic.injury.config.CatalogueConfig;
 import ca.bim.clinic.injury.domain.BodyRegions;
 import ca.bim.clinic.injury.domain.Injury;

@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
+import ca.bim.clinic.common.rest.Preconditions;
 import ca.bim.clinic.injury.config.CatalogueConfig;
 import ca.bim.clinic.injury.domain.Technique;
 import ca.bim.clinic.injury.service.TechniqueRequest;
