@@ -59,7 +59,6 @@ class AccessLogTest {
 
     @BeforeEach
     void practitionerWorkingMondays() {
-        ClientServiceStub.reset();
         clock.set("2026-05-01T12:00:00Z");
         username = Fixtures.unique("rmt");
         practitioner = Fixtures.practitioner(username);
