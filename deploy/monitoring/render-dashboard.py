@@ -58,7 +58,7 @@ def scale(unit, values):
     return 1, {"reqps": "req/s", "short": ""}.get(unit, unit or "")
 
 
-def draw_timeseries(ax, panel, series):
+def draw_timeseries(ax, panel, series, start, end):
     unit = panel.get("fieldConfig", {}).get("defaults", {}).get("unit", "")
     factor, label = scale(unit, [v for _, _, values in series for v in values])
     ranked = sorted(series, key=lambda s: -max(s[2], default=0))
@@ -70,6 +70,7 @@ def draw_timeseries(ax, panel, series):
     if not series:
         ax.text(0.5, 0.5, "No data", color=TEXT, ha="center", va="center", transform=ax.transAxes, fontsize=11)
     ax.set_ylabel(label, color=TEXT, fontsize=7)
+    ax.set_xlim(datetime.fromtimestamp(start, timezone.utc), datetime.fromtimestamp(end, timezone.utc))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%H:%M", tz=timezone.utc))
     ax.grid(color=GRID, linewidth=0.5)
     if series:
@@ -77,11 +78,18 @@ def draw_timeseries(ax, panel, series):
 
 
 def draw_stat(ax, panel, series):
-    ax.set_axis_off()
-    latest = [values[-1] for _, _, values in series if values]
-    text = "No data" if not latest else f"{max(latest):g}"
-    ax.text(0.5, 0.45, text, color="#73bf69" if latest and max(latest) == 0 else "#f2495c" if latest else TEXT,
-            ha="center", va="center", transform=ax.transAxes, fontsize=26, fontweight="bold")
+    """The last value of each series, green at 0 and red above, as the panel's thresholds say."""
+    ax.set_xticks([])
+    ax.set_yticks([])
+    if not series:
+        ax.text(0.5, 0.45, "No data", color=TEXT, ha="center", va="center", transform=ax.transAxes, fontsize=20)
+        return
+    for index, (name, _, values) in enumerate(series):
+        x = (index + 0.5) / len(series)
+        ax.text(x, 0.5, f"{values[-1]:g}", color="#73bf69" if values[-1] == 0 else "#f2495c", ha="center",
+                va="center", transform=ax.transAxes, fontsize=24, fontweight="bold")
+        if len(series) > 1:
+            ax.text(x, 0.12, name, color=TEXT, ha="center", va="center", transform=ax.transAxes, fontsize=8)
 
 
 def main():
@@ -110,8 +118,8 @@ def main():
             fig.text(left + 0.005, bottom + height / 2, panel["title"], color=TEXT, fontsize=11, fontweight="bold",
                      va="center")
             continue
-        ax = fig.add_axes([left + 0.035 if panel["type"] != "stat" else left + 0.005, bottom + 0.012,
-                           width - (0.045 if panel["type"] != "stat" else 0.01), height - 0.03])
+        inset = 0.035 if panel["type"] != "stat" else 0.005
+        ax = fig.add_axes([left + inset, bottom + 0.012, width - inset - 0.01, height - 0.03])
         ax.set_facecolor(PANEL)
         ax.tick_params(colors=TEXT, labelsize=7)
         for spine in ax.spines.values():
@@ -129,7 +137,7 @@ def main():
         if panel["type"] == "stat":
             draw_stat(ax, panel, series)
         else:
-            draw_timeseries(ax, panel, series)
+            draw_timeseries(ax, panel, series, start, end)
     fig.savefig(out, dpi=90, facecolor=BACKGROUND)
     print(f"wrote {out}")
 
