@@ -131,7 +131,8 @@ class ReplicasIT {
                 .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
         assertThat(statuses).as("answers by status").isEqualTo(Map.of(201, 1L, 409, 29L));
         assertThat(answers.stream().filter(a -> a.statusCode() == 409))
-                .allSatisfy(a -> assertThat(a.headers().firstValue("Content-Type")).hasValue("application/problem+json"));
+                .allSatisfy(a -> assertThat(a.headers().firstValue("Content-Type").orElse(""))
+                        .startsWith("application/problem+json"));
         // Each gateway reaches one replica only, so both replicas took part in the race.
         assertThat(answers.stream().map(a -> a.uri().getPort()).distinct()).hasSize(2);
 
@@ -219,7 +220,6 @@ class ReplicasIT {
         Feed throughA = feed(gatewayA, admin, start, 500, Integer.MAX_VALUE);
         Feed throughB = feed(gatewayB, admin, start, 500, Integer.MAX_VALUE);
         assertThat(throughB.items()).isEqualTo(throughA.items());
-        assertThat(throughB.next()).isEqualTo(throughA.next());
         assertThat(throughA.items().stream().map(ReplicasIT::appointmentOf).toList()).containsAll(appointments);
 
         // A cursor from one replica reads on at the other: page by page, alternating, the same events.
