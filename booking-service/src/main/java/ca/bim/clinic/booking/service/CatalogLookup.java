@@ -19,6 +19,7 @@ import ca.bim.clinic.booking.repository.LocationRepository;
 import ca.bim.clinic.booking.repository.PractitionerRepository;
 import ca.bim.clinic.booking.repository.ScheduleRepository;
 import ca.bim.clinic.booking.repository.TimeOffRepository;
+import io.quarkus.cache.CacheResult;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 /**
@@ -43,8 +44,13 @@ public class CatalogLookup {
         this.timeOff = timeOff;
     }
 
-    public PanacheQuery<Location> activeLocations() {
-        return locations.findActive();
+    /**
+     * The active locations, read once and kept (cache catalog-locations): no API writes locations, and an operator's
+     * change in the database shows within the cache's expire-after-write. Read-only: callers map, never modify.
+     */
+    @CacheResult(cacheName = "catalog-locations")
+    public List<Location> activeLocations() {
+        return List.copyOf(locations.findActive().list());
     }
 
     /** A location by id, active or not. */

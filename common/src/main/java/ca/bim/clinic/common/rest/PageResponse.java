@@ -13,4 +13,13 @@ public record PageResponse<T>(List<T> items, int page, int size, long totalItems
         List<T> items = paged.list().stream().map(mapper).toList();
         return new PageResponse<>(items, request.page(), request.size(), paged.count(), paged.pageCount());
     }
+
+    /** A page of a small collection already in memory (a cached catalogue), counted like a query's pages. */
+    public static <E, T> PageResponse<T> of(List<E> all, PageRequest request, Function<E, T> mapper) {
+        long first = (long) request.page() * request.size();
+        List<T> items = first >= all.size() ? List.of()
+                : all.subList((int) first, (int) Math.min(all.size(), first + request.size())).stream().map(mapper).toList();
+        int totalPages = (int) ((all.size() + (long) request.size() - 1) / request.size());
+        return new PageResponse<>(items, request.page(), request.size(), all.size(), totalPages);
+    }
 }
