@@ -124,7 +124,10 @@ cmd_bench() {
     local load_before; load_before=$(cut -d' ' -f1-3 /proc/loadavg)
     local started_stack="" up_seconds="" cds_note="" rate_limit="as configured in the running stack"
 
-    if ! curl -fs -o /dev/null --max-time 3 "http://localhost:8080/api/v1/locations"; then
+    if curl -fs -o /dev/null --max-time 3 "http://localhost:8080/api/v1/locations" && ! running gateway; then
+        fail "a gateway that this checkout did not start answers on :8080 (another checkout's stack?); stop it first"
+    fi
+    if ! running gateway; then
         # One caller from one address is all this benchmark has: the per-caller limits would measure the limiter,
         # so they are raised (the limiter still runs on every request).
         export GATEWAY_RATE_LIMIT_ANONYMOUS_REQUESTS_PER_MINUTE=100000000
