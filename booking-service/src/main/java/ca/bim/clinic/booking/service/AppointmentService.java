@@ -21,11 +21,14 @@ import ca.bim.clinic.booking.domain.AppointmentType;
 import ca.bim.clinic.booking.domain.IdempotencyRecord;
 import ca.bim.clinic.booking.domain.Location;
 import ca.bim.clinic.booking.domain.Practitioner;
-import ca.bim.clinic.booking.events.EventTypes;
-import ca.bim.clinic.booking.events.Outbox;
+import ca.bim.clinic.booking.events.domain.EventTypes;
+import ca.bim.clinic.booking.events.service.Outbox;
 import ca.bim.clinic.booking.repository.AppointmentRepository;
 import ca.bim.clinic.booking.repository.IdempotencyRecordRepository;
+import ca.bim.clinic.common.error.Conflict;
 import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.NotFound;
+import ca.bim.clinic.common.security.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 /**
@@ -94,7 +97,7 @@ public class AppointmentService {
             }
         }
         availability.refusal(type, practitioner, location, request.start(), null).ifPresent(refusal -> {
-            throw new DomainException(409, "Slot not available", refusal.detail);
+            throw new Conflict("Slot not available", refusal.detail);
         });
 
         Appointment appointment = new Appointment();
@@ -136,7 +139,7 @@ public class AppointmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Appointment visible(UUID id, Caller caller) {
         return appointments.findDetailed(id).filter(a -> canSee(a, caller))
-                .orElseThrow(() -> new DomainException(404, "Not Found", "No appointment with id " + id));
+                .orElseThrow(() -> new NotFound("No appointment with id " + id));
     }
 
     public PanacheQuery<Appointment> list(AppointmentFilter requested, Caller caller) {
@@ -190,7 +193,7 @@ public class AppointmentService {
             throw DomainException.unprocessable(practitioner.displayName + " does not offer " + type.name);
         }
         availability.refusal(type, practitioner, location, newStart, appointment.id).ifPresent(refusal -> {
-            throw new DomainException(409, "Slot not available", refusal.detail);
+            throw new Conflict("Slot not available", refusal.detail);
         });
         Instant previousStart = appointment.startsAt;
         Instant previousEnd = appointment.endsAt;
@@ -328,7 +331,7 @@ public class AppointmentService {
     }
 
     static DomainException taken() {
-        return new DomainException(409, "Slot not available", AvailabilityService.Refusal.TAKEN.detail);
+        return new Conflict("Slot not available", AvailabilityService.Refusal.TAKEN.detail);
     }
 
     static String sha256(String value) {

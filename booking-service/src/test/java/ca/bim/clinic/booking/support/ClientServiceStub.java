@@ -30,15 +30,17 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * Stands in for client-service and for Keycloak's token endpoint of booking-service's own identity.
  * <ul>
  * <li>{@code GET /api/v1/clients/me} answers for the subject of the forwarded bearer token, so a request without the
- * caller's token fails like the real service would. Subjects starting with {@code no-profile} have no client record;
- * those starting with {@code client-service-down} get a 503.</li>
+ * caller's token fails like the real service would. Every subject has a client record unless a test said otherwise
+ * ({@link #withoutProfile}, {@link #unreachableFor}).</li>
  * <li>{@code GET /internal/v1/client-standing} (the standing feed) and {@code /internal/v1/client-standing/{id}}
  * answer only booking-service's service token carrying the role {@code client-standing:read}. Every client is
  * active with data-sharing consent unless a test said otherwise ({@link #set}); each {@link #set} is a change that
  * appears in the feed, like client-service's outbox.</li>
- * <li>{@code POST /internal/v1/booking-events} accepts events from the service token and records them.</li>
+ * <li>{@code POST /internal/v1/booking-events} accepts events from the service token and records them; so does
+ * {@code POST /internal/v1/booking-events/batch}, with a status per event, unless {@link #batchUnsupported} makes it
+ * answer 404 like a client-service from before batches.</li>
  * </ul>
- * Tests that depend on what the stub holds call {@link #reset()} first.
+ * The stub is reset before every test ({@link ResetBeforeEachTest}), so no test sees another's settings.
  */
 public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
 
@@ -74,9 +76,23 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
     /** Positions keep growing across resets, as they would in client-service, so stored cursors stay valid. */
     private static final AtomicLong POSITIONS = new AtomicLong();
     private static volatile boolean down;
+    private static volatile boolean batchUnsupported;
+    private static final AtomicLong BATCHES = new AtomicLong();
     private static final List<String> EVENTS = new CopyOnWriteArrayList<>();
 
     private static final java.util.Set<String> REFUSED_MARKERS = ConcurrentHashMap.newKeySet();
+    private static final java.util.Set<String> WITHOUT_PROFILE = ConcurrentHashMap.newKeySet();
+    private static final java.util.Set<String> UNREACHABLE_FOR = ConcurrentHashMap.newKeySet();
+
+    /** {@code GET /api/v1/clients/me} answers 404 for this subject: the account has no client record yet. */
+    public static void withoutProfile(String subject) {
+        WITHOUT_PROFILE.add(subject);
+    }
+
+    /** {@code GET /api/v1/clients/me} answers 503 for this subject, as if client-service were down for it. */
+    public static void unreachableFor(String subject) {
+        UNREACHABLE_FOR.add(subject);
+    }
 
     /** Booking events whose body contains {@code marker} are refused with a 422 until {@link #acceptEvents}. */
     public static void refuseEventsMentioning(String marker) {
@@ -103,6 +119,16 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** While set, the batch endpoint answers 404, as a client-service from before batches would. */
+    public static void batchUnsupported(boolean unsupported) {
+        batchUnsupported = unsupported;
+    }
+
+    /** How many batches of events client-service answered. */
+    public static long batches() {
+        return BATCHES.get();
+    }
+
     /** While down, every client-service endpoint answers 503 (Keycloak's token endpoint stays up). */
     public static void down(boolean isDown) {
         down = isDown;
@@ -115,7 +141,11 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
         FEED.clear();
         EVENTS.clear();
         REFUSED_MARKERS.clear();
+        WITHOUT_PROFILE.clear();
+        UNREACHABLE_FOR.clear();
         down = false;
+        batchUnsupported = false;
+        BATCHES.set(0);
         if (server != null) {
             server.resetRequests();
         }
@@ -166,8 +196,7 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
                 .extensions(new AnswerForSubject()));
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
-        return Map.of("quarkus.rest-client.client-service.url", server.baseUrl(),
-                "booking.events.client-service.url", server.baseUrl(),
+        return Map.of("clinic.client-service.url", server.baseUrl(),
                 "quarkus.oidc-client.auth-server-url", server.baseUrl() + "/realms/clinic");
     }
 
@@ -201,6 +230,9 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
             if (authorization == null || !authorization.startsWith("Bearer ")
                     || !SERVICE_SUBJECT.equals(subjectOf(authorization.substring("Bearer ".length())))) {
                 return problem(401, "Unauthorized");
+            }
+            if (path.equals("/internal/v1/booking-events/batch") && event.getRequest().getMethod().getName().equals("POST")) {
+                return batchUnsupported ? problem(404, "Not Found") : batch(event.getRequest().getBodyAsString());
             }
             if (path.equals("/internal/v1/booking-events") && event.getRequest().getMethod().getName().equals("POST")) {
                 String body = event.getRequest().getBodyAsString();
@@ -243,6 +275,27 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
                 FEED.add(newest);
             }
             return json(newest.json());
+        }
+
+        /** Each envelope on its own: refused with 422 if it mentions a refused marker, else recorded. */
+        private static ResponseDefinition batch(String body) {
+            StringBuilder results = new StringBuilder("{\"results\":[");
+            try {
+                com.fasterxml.jackson.databind.JsonNode envelopes = JSON.readTree(body);
+                for (int i = 0; i < envelopes.size(); i++) {
+                    String envelope = JSON.writeValueAsString(envelopes.get(i));
+                    boolean refused = REFUSED_MARKERS.stream().anyMatch(envelope::contains);
+                    if (!refused) {
+                        EVENTS.add(envelope);
+                    }
+                    results.append(i == 0 ? "" : ",").append("{\"id\":\"").append(envelopes.get(i).path("id").asText())
+                            .append("\",\"status\":").append(refused ? 422 : 204).append('}');
+                }
+            } catch (java.io.IOException e) {
+                return problem(400, "Bad Request");
+            }
+            BATCHES.incrementAndGet();
+            return json(results.append("]}").toString());
         }
 
         private static ResponseDefinition feed(ServeEvent event) {
@@ -288,10 +341,10 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
                 return problem(401, "Unauthorized");
             }
             String subject = subjectOf(authorization.substring("Bearer ".length()));
-            if (subject.startsWith("no-profile")) {
+            if (WITHOUT_PROFILE.contains(subject)) {
                 return problem(404, "Not Found");
             }
-            if (subject.startsWith("client-service-down")) {
+            if (UNREACHABLE_FOR.contains(subject)) {
                 return problem(503, "Service Unavailable");
             }
             return responseDefinition().withStatus(200).withHeader("Content-Type", "application/json")

@@ -22,4 +22,9 @@ public record PageResponse<T>(List<T> items, int page, int size, long totalItems
         int totalPages = (int) ((all.size() + (long) request.size() - 1) / request.size());
         return new PageResponse<>(items, request.page(), request.size(), all.size(), totalPages);
     }
+
+    /** The same page with each item mapped (e.g. entities a service returned to their response records). */
+    public <R> PageResponse<R> map(Function<T, R> mapper) {
+        return new PageResponse<>(items.stream().map(mapper).toList(), page, size, totalItems, totalPages);
+    }
 }
