@@ -160,6 +160,9 @@ cmd_bench() {
     local search="/api/v1/injuries?q=outside%20of%20my%20knee%20hurts"
     measure 'GET /api/v1/injuries?q=outside of my knee hurts' "http://localhost:8082$search" "http://localhost:8080$search" \
         injury-service "" 0.5
+    # alice's own client record (201, or 409 when it exists), so /me answers 200 as for a registered client.
+    curl -s -o /dev/null -H "Authorization: Bearer $(token_of alice)" -H 'Content-Type: application/json' \
+        -d '{"firstName": "Alice", "lastName": "Bench", "dateOfBirth": "1991-06-02"}' http://localhost:8080/api/v1/clients
     measure "GET /api/v1/clients/me (alice's token)" http://localhost:8083/api/v1/clients/me \
         http://localhost:8080/api/v1/clients/me client-service alice 0.6
     measure_bookings
