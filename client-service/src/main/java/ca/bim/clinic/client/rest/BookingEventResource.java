@@ -1,8 +1,5 @@
 package ca.bim.clinic.client.rest;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +20,7 @@ import ca.bim.clinic.client.domain.BookingEventType;
 import ca.bim.clinic.client.security.ServiceRoles;
 import ca.bim.clinic.client.service.BookingEventService;
 import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.ViolationProblem;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 
 /**
@@ -78,15 +76,7 @@ public class BookingEventResource {
 
     /** The same problem shape as a failed {@code @Valid}, for the constraints that depend on the event type. */
     private static HttpProblem missingFields(Set<ConstraintViolation<BookingEventRequest>> violations) {
-        List<Map<String, String>> fields = violations.stream()
-                .map(v -> Map.of("field", v.getPropertyPath().toString(), "in", "body", "message", v.getMessage()))
-                .sorted(Comparator.comparing(v -> v.get("field")))
-                .toList();
-        return HttpProblem.builder()
-                .withStatus(400)
-                .withTitle("Bad Request")
-                .withDetail("The event lacks fields its type requires")
-                .with("violations", fields)
-                .build();
+        return ViolationProblem.builder().detail("The event lacks fields its type requires")
+                .bodyViolations(violations).build();
     }
 }
