@@ -34,7 +34,10 @@ final class AppointmentDtos {
             @Schema(description = "Location code (richmond, vancouver) or id") @NotBlank @Size(max = 80)
             String locationCode,
             @NotNull OffsetDateTime start,
-            @Schema(description = "Required unless a client books for themselves") UUID clientId) {
+            @Schema(description = "Required unless a client books for themselves") UUID clientId,
+            @Schema(description = "A live hold on this slot (POST /api/v1/holds) to turn into the appointment; the "
+                    + "other fields must be the hold's. Booking a hold twice returns the same appointment.")
+            UUID holdId) {
     }
 
     /** A new time, and optionally another practitioner or location; absent fields keep their value. */
