@@ -1,6 +1,7 @@
 package ca.bim.clinic.booking.domain;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -28,4 +29,8 @@ public class Appointment extends SlotClaim {
 
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
+
+    /** The recurring series this appointment is an occurrence of, if any. */
+    @Column(name = "series_id")
+    public UUID seriesId;
 }

@@ -63,4 +63,21 @@ public abstract class SlotClaim {
 
     @Version
     public long version;
+
+    /** Fills in the claim of {@code type}'s duration plus buffer from {@code start}, at the type's current price. */
+    public void claim(UUID id, AppointmentType type, Practitioner practitioner, Location location, UUID clientId,
+            Instant start, String bookedBy, Instant now) {
+        this.id = id;
+        this.type = type;
+        this.practitioner = practitioner;
+        this.location = location;
+        this.clientId = clientId;
+        this.startsAt = start;
+        this.endsAt = start.plus(type.duration());
+        this.blockedUntil = endsAt.plus(type.buffer());
+        this.priceCad = type.priceCad;
+        this.bookedBy = bookedBy;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
 }

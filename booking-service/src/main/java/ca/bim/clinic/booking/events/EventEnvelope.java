@@ -42,6 +42,8 @@ public record EventEnvelope(
             @Schema(description = "appointment.rescheduled only") @JsonInclude(JsonInclude.Include.NON_NULL)
             OffsetDateTime previousEndsAt,
             @Schema(description = "appointment.cancelled only: inside the cancellation window")
-            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean late) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean late,
+            @Schema(description = "The recurring series the appointment is an occurrence of; absent otherwise")
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID seriesId) {
     }
 }

@@ -124,7 +124,8 @@ public class Outbox {
                 new EventEnvelope.Data(a.id, a.clientId, a.practitioner.id, a.practitioner.keycloakUsername,
                         a.practitioner.subject,
                         a.location.id, a.location.code, a.type.code, a.startsAt.atZone(zone).toOffsetDateTime(),
-                        a.endsAt.atZone(zone).toOffsetDateTime(), a.status.wire(), previousStart, previousEnd, late));
+                        a.endsAt.atZone(zone).toOffsetDateTime(), a.status.wire(), previousStart, previousEnd, late,
+                        a.seriesId));
         // The appointment's own change goes first, so its row lock orders this appointment's events.
         em.flush();
         insert(envelope.id(), type, a.id, a.clientId, a.bookedBy, now, serialise(envelope), false);

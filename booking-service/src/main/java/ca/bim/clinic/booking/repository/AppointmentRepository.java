@@ -124,6 +124,12 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
                 + " where a.id = ?1 and a.status in ?2", id, APPOINTMENTS).firstResultOptional();
     }
 
+    /** The occurrences of a series in order, with type, practitioner and location loaded. */
+    public List<Appointment> findInSeries(UUID seriesId) {
+        return find("from Appointment a join fetch a.type join fetch a.practitioner join fetch a.location"
+                + " where a.seriesId = ?1 and a.status in ?2 order by a.startsAt", seriesId, APPOINTMENTS).list();
+    }
+
     /** Upcoming non-cancelled appointments of a practitioner, with type and location loaded. */
     public List<Appointment> findUpcoming(UUID practitionerId, Instant from, Instant to) {
         return find("from Appointment a join fetch a.type join fetch a.location where a.practitioner.id = ?1"

@@ -55,7 +55,8 @@ final class AppointmentDtos {
             OffsetDateTime start, OffsetDateTime end, AppointmentStatus status, BigDecimal priceCad, String currency,
             boolean lateCancellation, @Schema(nullable = true) String cancellationReason,
             @Schema(nullable = true) OffsetDateTime cancelledAt, OffsetDateTime createdAt,
-            long version) {
+            long version,
+            @Schema(nullable = true, description = "The recurring series this is an occurrence of") UUID seriesId) {
 
         static AppointmentResponse from(Appointment a) {
             ZoneId zone = a.location.zone();
@@ -64,7 +65,7 @@ final class AppointmentDtos {
                     a.startsAt.atZone(zone).toOffsetDateTime(), a.endsAt.atZone(zone).toOffsetDateTime(), a.status,
                     a.priceCad, "CAD", a.lateCancellation, a.cancellationReason,
                     a.cancelledAt == null ? null : a.cancelledAt.atOffset(ZoneOffset.UTC),
-                    a.createdAt.atOffset(ZoneOffset.UTC), a.version);
+                    a.createdAt.atOffset(ZoneOffset.UTC), a.version, a.seriesId);
         }
     }
 }

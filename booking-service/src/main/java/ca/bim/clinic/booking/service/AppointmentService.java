@@ -106,28 +106,27 @@ public class AppointmentService {
                 .ifPresent(refusal -> {
                     throw new DomainException(409, "Slot not available", refusal.detail);
                 });
+        return new Booking(insert(appointmentId, what, request.clientId(), request.start(), caller.subject(), now,
+                null), false);
+    }
 
+    /**
+     * Writes a booked appointment and its event; the exclusion constraint refuses it (409) if anything live
+     * overlaps it. Expired holds in its way are cleared first, in this transaction.
+     */
+    Appointment insert(UUID id, Resolved what, UUID clientId, Instant start, String bookedBy, Instant now,
+            UUID seriesId) {
         Appointment appointment = new Appointment();
-        appointment.id = appointmentId;
-        appointment.type = what.type();
-        appointment.practitioner = what.practitioner();
-        appointment.location = what.location();
-        appointment.clientId = request.clientId();
-        appointment.startsAt = request.start();
-        appointment.endsAt = request.start().plus(what.type().duration());
-        appointment.blockedUntil = appointment.endsAt.plus(what.type().buffer());
+        appointment.claim(id, what.type(), what.practitioner(), what.location(), clientId, start, bookedBy, now);
         appointment.status = AppointmentStatus.BOOKED;
-        appointment.priceCad = what.type().priceCad;
-        appointment.bookedBy = caller.subject();
-        appointment.createdAt = now;
-        appointment.updatedAt = now;
+        appointment.seriesId = seriesId;
 
         appointments.clearExpiredHolds(appointment.practitioner.id, appointment.startsAt, appointment.blockedUntil,
                 now);
         appointments.persist(appointment);
         Persistence.flush(appointments.getEntityManager(), Map.of(NO_DOUBLE_BOOKING, AppointmentService::taken));
         outbox.booked(appointment);
-        return new Booking(appointment, false);
+        return appointment;
     }
 
     /**

@@ -67,20 +67,9 @@ public class HoldService {
     /** Writes the hold; the exclusion constraint refuses it (409) if anything live overlaps it. */
     Hold place(UUID id, Resolved what, UUID clientId, Instant start, String heldBy, Instant now) {
         Hold hold = new Hold();
-        hold.id = id;
-        hold.type = what.type();
-        hold.practitioner = what.practitioner();
-        hold.location = what.location();
-        hold.clientId = clientId;
-        hold.startsAt = start;
-        hold.endsAt = start.plus(what.type().duration());
-        hold.blockedUntil = hold.endsAt.plus(what.type().buffer());
+        hold.claim(id, what.type(), what.practitioner(), what.location(), clientId, start, heldBy, now);
         hold.status = Hold.HELD;
         hold.expiresAt = now.plus(config.duration());
-        hold.priceCad = what.type().priceCad;
-        hold.bookedBy = heldBy;
-        hold.createdAt = now;
-        hold.updatedAt = now;
         appointments.clearExpiredHolds(hold.practitioner.id, hold.startsAt, hold.blockedUntil, now);
         holds.persist(hold);
         Persistence.flush(holds.getEntityManager(),
