@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.booking.config.BookingRules;
@@ -28,6 +29,8 @@ import ca.bim.clinic.booking.events.Outbox;
 import ca.bim.clinic.booking.repository.AppointmentRepository;
 import ca.bim.clinic.booking.repository.HoldRepository;
 import ca.bim.clinic.booking.repository.IdempotencyRecordRepository;
+import ca.bim.clinic.booking.repository.WaitlistRepository;
+import ca.bim.clinic.booking.service.WaitlistService.SlotFreed;
 import ca.bim.clinic.common.error.DomainException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
@@ -70,10 +73,15 @@ public class AppointmentService {
     private final Clock clock;
     private final Outbox outbox;
     private final ClientStandings standings;
+    private final WaitlistRepository waitlist;
+    private final Event<SlotFreed> freed;
 
     AppointmentService(AppointmentRepository appointments, HoldRepository holds,
             IdempotencyRecordRepository idempotency, CatalogLookup catalog, AvailabilityService availability,
-            BookingRules rules, Clock clock, Outbox outbox, ClientStandings standings) {
+            BookingRules rules, Clock clock, Outbox outbox, ClientStandings standings, WaitlistRepository waitlist,
+            Event<SlotFreed> freed) {
+        this.waitlist = waitlist;
+        this.freed = freed;
         this.outbox = outbox;
         this.standings = standings;
         this.appointments = appointments;
@@ -157,6 +165,7 @@ public class AppointmentService {
         hold.bookedBy = caller.subject();
         hold.updatedAt = now;
         Persistence.flush(holds.getEntityManager(), Map.of());
+        waitlist.fulfil(hold.id);
         Appointment appointment = appointments.findDetailed(hold.id).orElseThrow();
         outbox.booked(appointment);
         return new Booking(appointment, false);
@@ -265,6 +274,8 @@ public class AppointmentService {
         });
         appointments.clearExpiredHolds(practitioner.id, newStart, newStart.plus(type.duration()).plus(type.buffer()),
                 clock.instant());
+        SlotFreed previous = new SlotFreed(appointment.practitioner.id, appointment.startsAt,
+                appointment.blockedUntil, 1);
         Instant previousStart = appointment.startsAt;
         Instant previousEnd = appointment.endsAt;
         java.time.ZoneId previousZone = appointment.location.zone();
@@ -276,6 +287,7 @@ public class AppointmentService {
         appointment.updatedAt = clock.instant();
         Persistence.flush(appointments.getEntityManager(), Map.of(NO_DOUBLE_BOOKING, AppointmentService::taken));
         outbox.rescheduled(appointment, previousStart, previousEnd, previousZone);
+        freed.fire(previous);
         return appointment;
     }
 
@@ -299,6 +311,7 @@ public class AppointmentService {
         appointment.updatedAt = now;
         Persistence.flush(appointments.getEntityManager(), Map.of());
         outbox.cancelled(appointment);
+        freed.fire(new SlotFreed(appointment.practitioner.id, appointment.startsAt, appointment.blockedUntil, 1));
         return appointment;
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.booking.config.HoldsConfig;
@@ -15,6 +16,7 @@ import ca.bim.clinic.booking.repository.AppointmentRepository;
 import ca.bim.clinic.booking.repository.HoldRepository;
 import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
 import ca.bim.clinic.booking.service.AppointmentService.Resolved;
+import ca.bim.clinic.booking.service.WaitlistService.SlotFreed;
 import ca.bim.clinic.common.error.DomainException;
 
 /**
@@ -34,9 +36,12 @@ public class HoldService {
     private final HoldRepository holds;
     private final HoldsConfig config;
     private final Clock clock;
+    private final Event<SlotFreed> freed;
 
     HoldService(AppointmentService appointmentService, AvailabilityService availability,
-            AppointmentRepository appointments, HoldRepository holds, HoldsConfig config, Clock clock) {
+            AppointmentRepository appointments, HoldRepository holds, HoldsConfig config, Clock clock,
+            Event<SlotFreed> freed) {
+        this.freed = freed;
         this.appointmentService = appointmentService;
         this.availability = availability;
         this.appointments = appointments;
@@ -101,6 +106,7 @@ public class HoldService {
             hold.status = hold.isLive(now) ? Hold.RELEASED : Hold.EXPIRED;
             hold.updatedAt = now;
             Persistence.flush(holds.getEntityManager(), Map.of());
+            freed.fire(new SlotFreed(hold.practitioner.id, hold.startsAt, hold.blockedUntil, 1));
         }
         return hold;
     }
