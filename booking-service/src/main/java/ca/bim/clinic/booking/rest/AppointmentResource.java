@@ -23,9 +23,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,12 +41,12 @@ import ca.bim.clinic.booking.service.AccessLog;
 import ca.bim.clinic.booking.service.AppointmentService;
 import ca.bim.clinic.booking.service.AppointmentService.Booking;
 import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
-import ca.bim.clinic.booking.service.Caller;
 import ca.bim.clinic.booking.service.CatalogLookup;
 import ca.bim.clinic.booking.service.ClientCheck;
 import ca.bim.clinic.common.error.DomainException;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
+import ca.bim.clinic.common.security.Caller;
 
 @Path("/api/v1/appointments")
 @Tag(name = "Appointments")

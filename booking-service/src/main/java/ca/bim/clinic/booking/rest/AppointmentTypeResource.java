@@ -3,12 +3,11 @@ package ca.bim.clinic.booking.rest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -28,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ca.bim.clinic.booking.domain.AppointmentType;
 import ca.bim.clinic.booking.service.CatalogAdminService;
 import ca.bim.clinic.booking.service.CatalogLookup;
+import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
 
@@ -62,7 +62,7 @@ public class AppointmentTypeResource {
     @APIResponse(responseCode = "404", description = "No such appointment type")
     public AppointmentTypeResponse get(@PathParam("code") @Size(max = 200) String code) {
         return catalog.type(code).map(AppointmentTypeResponse::from)
-                .orElseThrow(() -> new NotFoundException("No appointment type with code " + code));
+                .orElseThrow(() -> new NotFound("No appointment type with code " + code));
     }
 
     @POST

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,7 +28,7 @@ import ca.bim.clinic.booking.domain.Location;
 import ca.bim.clinic.booking.domain.Practitioner;
 import ca.bim.clinic.booking.service.AvailabilityService;
 import ca.bim.clinic.booking.service.CatalogLookup;
-import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.NotFound;
 
 @Path("/api/v1/availability")
 @Tag(name = "Availability")
@@ -103,17 +103,17 @@ public class AvailabilityResource {
                     "must be at most " + rules.maxAvailabilityRange().toDays() + " days after from");
         }
         AppointmentType type = catalog.activeType(appointmentType).orElseThrow(
-                () -> new DomainException(404, "Not Found", "No appointment type with code " + appointmentType));
+                () -> new NotFound("No appointment type with code " + appointmentType));
         Optional<Location> place = Optional.empty();
         if (location != null && !location.isBlank()) {
             place = Optional.of(catalog.location(location)
-                    .orElseThrow(() -> new DomainException(404, "Not Found", "No location " + location)));
+                    .orElseThrow(() -> new NotFound("No location " + location)));
         }
         UUID practitioner = TimeParameters.uuid(practitionerId, "practitioner");
         Optional<Practitioner> who = Optional.empty();
         if (practitioner != null) {
             who = Optional.of(catalog.practitioner(practitioner).orElseThrow(
-                    () -> new DomainException(404, "Not Found", "No practitioner with id " + practitioner)));
+                    () -> new NotFound("No practitioner with id " + practitioner)));
         }
         List<SlotResponse> slots = availability.find(type, place, who, start, end).stream()
                 .map(slot -> SlotResponse.from(slot, type.code)).toList();

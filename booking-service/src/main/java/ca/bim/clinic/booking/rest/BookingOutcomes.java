@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
 import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.DomainExceptionMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -31,7 +32,7 @@ public class BookingOutcomes {
 
     /** 409 conflict, other 4xx rejected (invalid, forbidden, unknown or archived client...), 503 unavailable. */
     public void failed(RuntimeException e) {
-        int status = e instanceof DomainException d ? d.status()
+        int status = e instanceof DomainException d ? DomainExceptionMapper.kindOf(d).status()
                 : e instanceof WebApplicationException w ? w.getResponse().getStatus()
                 : e instanceof io.quarkiverse.resteasy.problem.HttpProblem p ? p.getStatusCode() : 500;
         record(status == 409 ? CONFLICT : status == 503 ? UNAVAILABLE : status >= 400 && status < 500 ? REJECTED : ERROR);

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import ca.bim.clinic.booking.service.Caller;
+import ca.bim.clinic.common.security.Caller;
 import ca.bim.clinic.booking.service.ClientCheck;
 import ca.bim.clinic.common.error.DomainException;
 

@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ca.bim.clinic.booking.domain.Hold;
 import ca.bim.clinic.booking.rest.AppointmentDtos.BookingRequest;
 import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
-import ca.bim.clinic.booking.service.Caller;
+import ca.bim.clinic.common.security.Caller;
 import ca.bim.clinic.booking.service.HoldService;
 
 @Path("/api/v1/holds")

@@ -2,10 +2,10 @@ package ca.bim.clinic.booking.rest;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,9 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ca.bim.clinic.booking.service.CatalogLookup;
+import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
-import jakarta.annotation.security.PermitAll;
 
 @Path("/api/v1/locations")
 @Tag(name = "Locations")
@@ -50,6 +50,6 @@ public class LocationResource {
     public LocationResponse get(@PathParam("id") UUID id) {
         return catalog.location(id)
                 .map(LocationResponse::from)
-                .orElseThrow(() -> new NotFoundException("No location with id " + id));
+                .orElseThrow(() -> new NotFound("No location with id " + id));
     }
 }

@@ -7,8 +7,8 @@ import java.util.UUID;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -42,12 +42,13 @@ import ca.bim.clinic.booking.rest.PractitionerDtos.ScheduleResponse;
 import ca.bim.clinic.booking.rest.PractitionerDtos.TimeOffRequest;
 import ca.bim.clinic.booking.rest.PractitionerDtos.TimeOffResponse;
 import ca.bim.clinic.booking.service.CalendarService;
-import ca.bim.clinic.booking.service.Caller;
 import ca.bim.clinic.booking.service.CatalogAdminService;
 import ca.bim.clinic.booking.service.CatalogLookup;
 import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
+import ca.bim.clinic.common.security.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/practitioners")
@@ -85,7 +86,7 @@ public class PractitionerResource {
         Set<Discipline> disciplines = null;
         if (appointmentType != null && !appointmentType.isBlank()) {
             disciplines = catalog.activeType(appointmentType).map(t -> Set.copyOf(t.disciplines)).orElseThrow(
-                    () -> new DomainException(404, "Not Found", "No appointment type with code " + appointmentType));
+                    () -> new NotFound("No appointment type with code " + appointmentType));
         }
         if (discipline != null) {
             disciplines = disciplines == null || disciplines.contains(discipline) ? Set.of(discipline) : Set.of();
@@ -93,7 +94,7 @@ public class PractitionerResource {
         UUID locationId = null;
         if (location != null && !location.isBlank()) {
             locationId = catalog.location(location).map(l -> l.id)
-                    .orElseThrow(() -> new DomainException(404, "Not Found", "No location " + location));
+                    .orElseThrow(() -> new NotFound("No location " + location));
         }
         if (disciplines != null && disciplines.isEmpty()) {
             // The discipline asked for does not deliver the appointment type.

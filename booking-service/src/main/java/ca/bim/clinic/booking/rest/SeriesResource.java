@@ -36,7 +36,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import ca.bim.clinic.booking.domain.AppointmentSeries.Recurrence;
 import ca.bim.clinic.booking.rest.AppointmentDtos.AppointmentResponse;
 import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
-import ca.bim.clinic.booking.service.Caller;
+import ca.bim.clinic.common.security.Caller;
 import ca.bim.clinic.booking.service.SeriesService;
 import ca.bim.clinic.booking.service.SeriesService.Series;
 import ca.bim.clinic.booking.service.SeriesService.SeriesConflictException;
@@ -163,7 +163,7 @@ public class SeriesResource {
 
     @ServerExceptionMapper
     public Response conflict(SeriesConflictException e, UriInfo uri) {
-        return HttpProblem.builder().withStatus(e.status()).withTitle(e.title()).withDetail(e.getMessage())
+        return HttpProblem.builder().withStatus(409).withTitle("Series not available").withDetail(e.getMessage())
                 .withInstance(URI.create(uri.getPath()))
                 .with("conflicts", e.conflicts().stream().map(c -> new OccurrenceConflict(
                         c.start().atZone(e.zone()).toOffsetDateTime(), c.reason(),

@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ca.bim.clinic.booking.domain.WaitlistEntry;
-import ca.bim.clinic.booking.service.Caller;
+import ca.bim.clinic.common.security.Caller;
 import ca.bim.clinic.booking.service.WaitlistService;
 import ca.bim.clinic.booking.service.WaitlistService.NewEntry;
 import ca.bim.clinic.common.rest.PageRequest;

@@ -9,7 +9,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import ca.bim.clinic.booking.events.Outbox;
+import ca.bim.clinic.booking.events.service.Outbox;
+import ca.bim.clinic.common.security.Caller;
 
 /**
  * Reads of a client's appointments by anyone but the client reach the client's access log in client-service: one

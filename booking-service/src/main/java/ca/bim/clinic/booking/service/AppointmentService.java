@@ -24,14 +24,18 @@ import ca.bim.clinic.booking.domain.Hold;
 import ca.bim.clinic.booking.domain.IdempotencyRecord;
 import ca.bim.clinic.booking.domain.Location;
 import ca.bim.clinic.booking.domain.Practitioner;
-import ca.bim.clinic.booking.events.EventTypes;
-import ca.bim.clinic.booking.events.Outbox;
+import ca.bim.clinic.booking.events.domain.EventTypes;
+import ca.bim.clinic.booking.events.service.Outbox;
 import ca.bim.clinic.booking.repository.AppointmentRepository;
 import ca.bim.clinic.booking.repository.HoldRepository;
 import ca.bim.clinic.booking.repository.IdempotencyRecordRepository;
 import ca.bim.clinic.booking.repository.WaitlistRepository;
 import ca.bim.clinic.booking.service.WaitlistService.SlotFreed;
+import ca.bim.clinic.common.error.Conflict;
+import ca.bim.clinic.common.error.Gone;
 import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.NotFound;
+import ca.bim.clinic.common.security.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 /**
@@ -112,7 +116,7 @@ public class AppointmentService {
         }
         availability.refusal(what.type(), what.practitioner(), what.location(), request.start(), null)
                 .ifPresent(refusal -> {
-                    throw new DomainException(409, "Slot not available", refusal.detail);
+                    throw new Conflict("Slot not available", refusal.detail);
                 });
         return new Booking(insert(appointmentId, what, request.clientId(), request.start(), caller.subject(), now,
                 null), false);
@@ -144,7 +148,7 @@ public class AppointmentService {
     private Booking bookHold(NewAppointment request, Resolved what, Caller caller, Instant now) {
         Hold hold = holds.findDetailedForUpdate(request.holdId())
                 .filter(h -> mayActFor(h.clientId, h.bookedBy, caller))
-                .orElseThrow(() -> new DomainException(404, "Not Found", "No hold with id " + request.holdId()));
+                .orElseThrow(() -> new NotFound("No hold with id " + request.holdId()));
         if (!hold.clientId.equals(request.clientId()) || !hold.type.id.equals(what.type().id)
                 || !hold.practitioner.id.equals(what.practitioner().id) || !hold.location.id.equals(what.location().id)
                 || !hold.startsAt.equals(request.start())) {
@@ -155,8 +159,8 @@ public class AppointmentService {
             case "booked" -> {
                 return new Booking(appointments.findDetailed(hold.id).orElseThrow(), true);
             }
-            case "released" -> throw new DomainException(410, "Gone", "Hold " + hold.id + " was released");
-            case "expired" -> throw new DomainException(410, "Gone", "Hold " + hold.id + " expired at "
+            case "released" -> throw new Gone("Hold " + hold.id + " was released");
+            case "expired" -> throw new Gone("Hold " + hold.id + " expired at "
                     + hold.expiresAt + "; book the slot without it if it is still free");
             default -> {
             }
@@ -216,7 +220,7 @@ public class AppointmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Appointment visible(UUID id, Caller caller) {
         return appointments.findDetailed(id).filter(a -> canSee(a, caller))
-                .orElseThrow(() -> new DomainException(404, "Not Found", "No appointment with id " + id));
+                .orElseThrow(() -> new NotFound("No appointment with id " + id));
     }
 
     public PanacheQuery<Appointment> list(AppointmentFilter requested, Caller caller) {
@@ -270,7 +274,7 @@ public class AppointmentService {
             throw DomainException.unprocessable(practitioner.displayName + " does not offer " + type.name);
         }
         availability.refusal(type, practitioner, location, newStart, appointment.id).ifPresent(refusal -> {
-            throw new DomainException(409, "Slot not available", refusal.detail);
+            throw new Conflict("Slot not available", refusal.detail);
         });
         appointments.clearExpiredHolds(practitioner.id, newStart, newStart.plus(type.duration()).plus(type.buffer()),
                 clock.instant());
@@ -425,7 +429,7 @@ public class AppointmentService {
     }
 
     static DomainException taken() {
-        return new DomainException(409, "Slot not available", AvailabilityService.Refusal.TAKEN.detail);
+        return new Conflict("Slot not available", AvailabilityService.Refusal.TAKEN.detail);
     }
 
     static String sha256(String value) {

@@ -29,6 +29,7 @@ import ca.bim.clinic.booking.repository.ScheduleRepository;
 import ca.bim.clinic.booking.repository.TimeOffRepository;
 import ca.bim.clinic.booking.service.WaitlistService.SlotFreed;
 import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.NotFound;
 
 /** Admin use cases on practitioners, appointment types, weekly schedules and time off. */
 @ApplicationScoped
@@ -106,7 +107,7 @@ public class CatalogAdminService {
     @Transactional
     public AppointmentType updateType(String code, AppointmentTypeData data) {
         AppointmentType type = types.findByCode(code)
-                .orElseThrow(() -> new DomainException(404, "Not Found", "No appointment type with code " + code));
+                .orElseThrow(() -> new NotFound("No appointment type with code " + code));
         apply(type, data);
         Persistence.flush(types.getEntityManager(), Map.of());
         return type;
@@ -164,13 +165,13 @@ public class CatalogAdminService {
     @Transactional
     public void deleteTimeOff(UUID practitionerId, UUID timeOffId) {
         TimeOff entry = timeOff.findByIdOptional(timeOffId).filter(t -> t.practitioner.id.equals(practitionerId))
-                .orElseThrow(() -> new DomainException(404, "Not Found", "No time off with id " + timeOffId));
+                .orElseThrow(() -> new NotFound("No time off with id " + timeOffId));
         timeOff.delete(entry);
     }
 
     public Practitioner practitioner(UUID id) {
         return practitioners.findByIdOptional(id)
-                .orElseThrow(() -> new DomainException(404, "Not Found", "No practitioner with id " + id));
+                .orElseThrow(() -> new NotFound("No practitioner with id " + id));
     }
 
     public LocalDate today() {
@@ -179,7 +180,7 @@ public class CatalogAdminService {
 
     private Schedule schedule(UUID practitionerId, UUID scheduleId) {
         return schedules.findByIdOptional(scheduleId).filter(s -> s.practitioner.id.equals(practitionerId))
-                .orElseThrow(() -> new DomainException(404, "Not Found", "No schedule with id " + scheduleId));
+                .orElseThrow(() -> new NotFound("No schedule with id " + scheduleId));
     }
 
     private void apply(Practitioner practitioner, PractitionerData data) {

@@ -19,6 +19,7 @@ import ca.bim.clinic.booking.repository.LocationRepository;
 import ca.bim.clinic.booking.repository.PractitionerRepository;
 import ca.bim.clinic.booking.repository.ScheduleRepository;
 import ca.bim.clinic.booking.repository.TimeOffRepository;
+import ca.bim.clinic.common.security.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 /**

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import ca.bim.clinic.booking.service.ClientStandings.View;
 import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.Unavailable;
+import ca.bim.clinic.common.security.Caller;
 
 /**
  * Before anything is written: the client exists and is active, and a partner acts only for clients who consented to
@@ -27,8 +29,7 @@ public class ClientCheck {
             client = standings.lookup(clientId)
                     .orElseThrow(() -> DomainException.unprocessable("Unknown client " + clientId));
         } catch (ClientStandings.Unreachable e) {
-            throw new DomainException(503, "Service Unavailable",
-                    "Client records cannot be reached right now, so nothing was booked; please try again shortly");
+            throw new Unavailable("Client records cannot be reached right now, so nothing was booked; please try again shortly");
         }
         if (!client.active()) {
             throw DomainException.unprocessable("Client " + clientId + " is archived and cannot be booked");

@@ -8,7 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import ca.bim.clinic.booking.client.ClientDirectory;
-import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.Conflict;
+import ca.bim.clinic.common.error.Unavailable;
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
 
@@ -42,10 +43,9 @@ public class ClientIds {
             id = directory.currentClientId();
         } catch (RuntimeException e) {
             LOG.warnf("client-service lookup failed: %s", e.toString());
-            throw new DomainException(503, "Service Unavailable",
-                    "Client records cannot be reached right now; please try again shortly");
+            throw new Unavailable("Client records cannot be reached right now; please try again shortly");
         }
-        return id.orElseThrow(() -> new DomainException(409, "Client profile missing",
+        return id.orElseThrow(() -> new Conflict("Client profile missing",
                 "Create your client profile first (POST /api/v1/clients), then book"));
     }
 }

@@ -39,7 +39,7 @@ public class ClientStandingSync {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "client-standing-poll", every = "${booking.client-standing.interval:5s}",
+    @Scheduled(identity = "client-standing-poll", every = "${booking.client-standing.interval}",
             delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {

@@ -17,7 +17,10 @@ import ca.bim.clinic.booking.repository.HoldRepository;
 import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
 import ca.bim.clinic.booking.service.AppointmentService.Resolved;
 import ca.bim.clinic.booking.service.WaitlistService.SlotFreed;
+import ca.bim.clinic.common.error.Conflict;
+import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.security.Caller;
 
 /**
  * Slot holds: same callers and rules as booking. The exclusion constraint on the appointment table keeps a held
@@ -64,7 +67,7 @@ public class HoldService {
         }
         availability.refusal(what.type(), what.practitioner(), what.location(), request.start(), null)
                 .ifPresent(refusal -> {
-                    throw new DomainException(409, "Slot not available", refusal.detail);
+                    throw new Conflict("Slot not available", refusal.detail);
                 });
         return new Placed(place(id, what, request.clientId(), request.start(), caller.subject(), now), false);
     }
@@ -116,6 +119,6 @@ public class HoldService {
     }
 
     private static DomainException notFound(UUID id) {
-        return new DomainException(404, "Not Found", "No hold with id " + id);
+        return new NotFound("No hold with id " + id);
     }
 }

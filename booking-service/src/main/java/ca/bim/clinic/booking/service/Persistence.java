@@ -10,6 +10,8 @@ import jakarta.persistence.PersistenceException;
 
 import ca.bim.clinic.common.error.DomainException;
 
+
+
 /** Flushes inside a use case so that database constraint violations become problems the caller understands. */
 final class Persistence {
 

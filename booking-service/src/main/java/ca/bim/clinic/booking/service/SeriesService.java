@@ -23,7 +23,10 @@ import ca.bim.clinic.booking.repository.AppointmentRepository;
 import ca.bim.clinic.booking.repository.AppointmentSeriesRepository;
 import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
 import ca.bim.clinic.booking.service.AppointmentService.Resolved;
+import ca.bim.clinic.common.error.Conflict;
+import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.security.Caller;
 
 /**
  * Recurring series: every occurrence is an ordinary appointment (own id, own events) naming its series. Booked in
@@ -42,15 +45,15 @@ public class SeriesService {
     public record Conflict(Instant start, String reason, Optional<Instant> alternative) {
     }
 
-    /** 409: nothing was booked because of these occurrences. */
-    public static class SeriesConflictException extends DomainException {
+    /** Nothing was booked because of these occurrences (a 409 problem listing them). */
+    public static class SeriesConflictException extends RuntimeException {
 
         private final transient List<Conflict> conflicts;
         private final transient ZoneId zone;
 
         SeriesConflictException(List<Conflict> conflicts, ZoneId zone) {
-            super(409, "Series not available", conflicts.size() + " of the series' occurrences cannot be booked, "
-                    + "so none was; each is listed with the nearest free start that day");
+            super(conflicts.size() + " of the series' occurrences cannot be booked, so none was; each is listed "
+                    + "with the nearest free start that day");
             this.conflicts = List.copyOf(conflicts);
             this.zone = zone;
         }
@@ -142,7 +145,7 @@ public class SeriesService {
     public Series visible(UUID id, Caller caller) {
         AppointmentSeries found = series.findDetailed(id)
                 .filter(s -> appointmentService.mayActFor(s.clientId, s.bookedBy, caller))
-                .orElseThrow(() -> new DomainException(404, "Not Found", "No appointment series with id " + id));
+                .orElseThrow(() -> new NotFound("No appointment series with id " + id));
         return new Series(found, appointments.findInSeries(id));
     }
 

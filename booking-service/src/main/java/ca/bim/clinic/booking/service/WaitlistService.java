@@ -26,11 +26,13 @@ import ca.bim.clinic.booking.domain.Hold;
 import ca.bim.clinic.booking.domain.Location;
 import ca.bim.clinic.booking.domain.Practitioner;
 import ca.bim.clinic.booking.domain.WaitlistEntry;
-import ca.bim.clinic.booking.events.Outbox;
+import ca.bim.clinic.booking.events.service.Outbox;
 import ca.bim.clinic.booking.repository.HoldRepository;
 import ca.bim.clinic.booking.repository.WaitlistRepository;
 import ca.bim.clinic.booking.service.AppointmentService.Resolved;
+import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.security.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -139,7 +141,7 @@ public class WaitlistService {
     public WaitlistEntry visible(UUID id, Caller caller) {
         return waitlist.findDetailed(id)
                 .filter(e -> appointmentService.mayActFor(e.clientId, e.createdBy, caller))
-                .orElseThrow(() -> new DomainException(404, "Not Found", "No waitlist entry with id " + id));
+                .orElseThrow(() -> new NotFound("No waitlist entry with id " + id));
     }
 
     /** Takes the entry off the list; a live offer it holds is released, so the next entry can get the slot. */

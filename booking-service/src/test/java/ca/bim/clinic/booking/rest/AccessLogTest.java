@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ca.bim.clinic.booking.events.Dispatcher;
+import ca.bim.clinic.booking.events.service.Dispatcher;
 import ca.bim.clinic.booking.support.ClientServiceStub;
 import ca.bim.clinic.booking.support.FixedClock;
 import ca.bim.clinic.booking.support.Fixtures;
@@ -59,7 +59,6 @@ class AccessLogTest {
 
     @BeforeEach
     void practitionerWorkingMondays() {
-        ClientServiceStub.reset();
         clock.set("2026-05-01T12:00:00Z");
         username = Fixtures.unique("rmt");
         practitioner = Fixtures.practitioner(username);

@@ -125,7 +125,9 @@ class AppointmentResourceTest {
 
     @Test
     void clientWithoutProfileIsToldToCreateItFirst() {
-        book(Fixtures.client(Fixtures.unique("no-profile")), body("sports-massage-60", MONDAY_10, null), null)
+        String subject = Fixtures.unique("walk-in");
+        ClientServiceStub.withoutProfile(subject);
+        book(Fixtures.client(subject), body("sports-massage-60", MONDAY_10, null), null)
                 .statusCode(409)
                 .contentType(startsWith("application/problem+json"))
                 .body("detail", containsString("profile"));
@@ -133,7 +135,9 @@ class AppointmentResourceTest {
 
     @Test
     void unreachableClientServiceIsServiceUnavailable() {
-        book(Fixtures.client(Fixtures.unique("client-service-down")), body("sports-massage-60", MONDAY_10, null), null)
+        String subject = Fixtures.unique("carol");
+        ClientServiceStub.unreachableFor(subject);
+        book(Fixtures.client(subject), body("sports-massage-60", MONDAY_10, null), null)
                 .statusCode(503)
                 .contentType(startsWith("application/problem+json"));
     }

@@ -59,7 +59,6 @@ class PartnerConsentTest {
 
     @BeforeEach
     void partnerBookedAConsentingClient() {
-        ClientServiceStub.reset();
         clock.set("2026-05-01T12:00:00Z");
         practitioner = Fixtures.practitioner(Fixtures.unique("rmt"));
         Fixtures.schedule(practitioner, RICHMOND, "MONDAY", "09:00", "17:00", "2026-05-01", "2026-06-30");

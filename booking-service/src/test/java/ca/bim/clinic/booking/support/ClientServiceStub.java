@@ -30,15 +30,15 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * Stands in for client-service and for Keycloak's token endpoint of booking-service's own identity.
  * <ul>
  * <li>{@code GET /api/v1/clients/me} answers for the subject of the forwarded bearer token, so a request without the
- * caller's token fails like the real service would. Subjects starting with {@code no-profile} have no client record;
- * those starting with {@code client-service-down} get a 503.</li>
+ * caller's token fails like the real service would. Every subject has a client record unless a test said otherwise
+ * ({@link #withoutProfile}, {@link #unreachableFor}).</li>
  * <li>{@code GET /internal/v1/client-standing} (the standing feed) and {@code /internal/v1/client-standing/{id}}
  * answer only booking-service's service token carrying the role {@code client-standing:read}. Every client is
  * active with data-sharing consent unless a test said otherwise ({@link #set}); each {@link #set} is a change that
  * appears in the feed, like client-service's outbox.</li>
  * <li>{@code POST /internal/v1/booking-events} accepts events from the service token and records them.</li>
  * </ul>
- * Tests that depend on what the stub holds call {@link #reset()} first.
+ * The stub is reset before every test ({@link ResetBeforeEachTest}), so no test sees another's settings.
  */
 public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
 
@@ -77,6 +77,18 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
     private static final List<String> EVENTS = new CopyOnWriteArrayList<>();
 
     private static final java.util.Set<String> REFUSED_MARKERS = ConcurrentHashMap.newKeySet();
+    private static final java.util.Set<String> WITHOUT_PROFILE = ConcurrentHashMap.newKeySet();
+    private static final java.util.Set<String> UNREACHABLE_FOR = ConcurrentHashMap.newKeySet();
+
+    /** {@code GET /api/v1/clients/me} answers 404 for this subject: the account has no client record yet. */
+    public static void withoutProfile(String subject) {
+        WITHOUT_PROFILE.add(subject);
+    }
+
+    /** {@code GET /api/v1/clients/me} answers 503 for this subject, as if client-service were down for it. */
+    public static void unreachableFor(String subject) {
+        UNREACHABLE_FOR.add(subject);
+    }
 
     /** Booking events whose body contains {@code marker} are refused with a 422 until {@link #acceptEvents}. */
     public static void refuseEventsMentioning(String marker) {
@@ -115,6 +127,8 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
         FEED.clear();
         EVENTS.clear();
         REFUSED_MARKERS.clear();
+        WITHOUT_PROFILE.clear();
+        UNREACHABLE_FOR.clear();
         down = false;
         if (server != null) {
             server.resetRequests();
@@ -166,8 +180,7 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
                 .extensions(new AnswerForSubject()));
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
-        return Map.of("quarkus.rest-client.client-service.url", server.baseUrl(),
-                "booking.events.client-service.url", server.baseUrl(),
+        return Map.of("clinic.client-service.url", server.baseUrl(),
                 "quarkus.oidc-client.auth-server-url", server.baseUrl() + "/realms/clinic");
     }
 
@@ -288,10 +301,10 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
                 return problem(401, "Unauthorized");
             }
             String subject = subjectOf(authorization.substring("Bearer ".length()));
-            if (subject.startsWith("no-profile")) {
+            if (WITHOUT_PROFILE.contains(subject)) {
                 return problem(404, "Not Found");
             }
-            if (subject.startsWith("client-service-down")) {
+            if (UNREACHABLE_FOR.contains(subject)) {
                 return problem(503, "Service Unavailable");
             }
             return responseDefinition().withStatus(200).withHeader("Content-Type", "application/json")

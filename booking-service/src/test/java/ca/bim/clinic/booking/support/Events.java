@@ -5,12 +5,11 @@ import static io.restassured.RestAssured.given;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 
-import ca.bim.clinic.booking.events.Dispatcher;
+import ca.bim.clinic.booking.events.service.Dispatcher;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;

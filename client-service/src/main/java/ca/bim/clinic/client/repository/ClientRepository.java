@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import ca.bim.clinic.client.domain.Client;
+import ca.bim.clinic.client.domain.ClientSearch;
 import ca.bim.clinic.client.domain.ClientStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -20,13 +21,9 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
         return find("keycloakSubject", subject).firstResultOptional();
     }
 
-    /** What staff may search by; null fields are not criteria. */
-    public record Criteria(String lastName, String firstName, String email, String phoneDigits, LocalDate dateOfBirth,
-            boolean includeArchived) {
-    }
 
     /** Names match case-insensitively by prefix (served by the lower(...) text_pattern_ops indexes). */
-    public PanacheQuery<Client> search(Criteria criteria) {
+    public PanacheQuery<Client> search(ClientSearch criteria) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (criteria.lastName() != null) {

@@ -10,6 +10,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import ca.bim.clinic.client.domain.StandingChange;
+
 /**
  * The standing outbox table ({@code client_standing_outbox}). Not an entity: its {@code xid} column is the writing
  * transaction's id, set by PostgreSQL, which the feed's gapless read depends on.
@@ -24,11 +26,6 @@ public class StandingOutboxRepository {
 
     StandingOutboxRepository(EntityManager em) {
         this.em = em;
-    }
-
-    /** One row: a client's full standing after a committed change, at its place in the feed. */
-    public record Row(long xid, long seq, UUID clientId, String subject, String status, List<String> consents,
-            Instant changedAt) {
     }
 
     /**
@@ -56,7 +53,7 @@ public class StandingOutboxRepository {
      * Rows after the position (xid, seq), in that order, written by transactions older than the oldest one still
      * running. Every transaction below that horizon has ended, so no row can later appear below a row served now.
      */
-    public List<Row> after(long xid, long seq, int limit) {
+    public List<StandingChange> after(long xid, long seq, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT xid::text, seq, client_id, subject, status, array_to_string(consents, ','), changed_at
@@ -73,7 +70,7 @@ public class StandingOutboxRepository {
     }
 
     /** The client's newest committed row. */
-    public Optional<Row> latest(UUID clientId) {
+    public Optional<StandingChange> latest(UUID clientId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT xid::text, seq, client_id, subject, status, array_to_string(consents, ','), changed_at
@@ -87,13 +84,13 @@ public class StandingOutboxRepository {
         return rows.stream().findFirst().map(StandingOutboxRepository::row);
     }
 
-    private static Row row(Object[] row) {
+    private static StandingChange row(Object[] row) {
         String consents = (String) row[5];
         List<String> codes = consents == null || consents.isEmpty() ? List.of() : Arrays.asList(consents.split(","));
         Object changedAt = row[6];
         Instant at = changedAt instanceof OffsetDateTime offset ? offset.toInstant()
                 : changedAt instanceof java.sql.Timestamp timestamp ? timestamp.toInstant() : (Instant) changedAt;
-        return new Row(Long.parseUnsignedLong((String) row[0]), ((Number) row[1]).longValue(), (UUID) row[2],
+        return new StandingChange(Long.parseUnsignedLong((String) row[0]), ((Number) row[1]).longValue(), (UUID) row[2],
                 (String) row[3], (String) row[4], codes, at);
     }
 }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,8 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,14 +30,20 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import ca.bim.clinic.client.domain.Client;
-import ca.bim.clinic.client.repository.ClientRepository;
-import ca.bim.clinic.client.security.Caller;
+import ca.bim.clinic.client.domain.ClientSearch;
+import ca.bim.clinic.client.security.Actor;
 import ca.bim.clinic.client.service.ClientService;
+import ca.bim.clinic.client.service.ProfileRequest;
 import ca.bim.clinic.client.service.RecordAccess.Granted;
-import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
+import ca.bim.clinic.common.rest.Preconditions;
+import ca.bim.clinic.common.security.Caller;
+import ca.bim.clinic.common.security.RequestCaller;
 import io.quarkus.security.Authenticated;
 
 /**
@@ -55,11 +58,11 @@ public class ClientResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final ClientService clientService;
-    private final Caller caller;
+    private final RequestCaller currentCaller;
 
-    ClientResource(ClientService clientService, Caller caller) {
+    ClientResource(ClientService clientService, RequestCaller currentCaller) {
         this.clientService = clientService;
-        this.caller = caller;
+        this.currentCaller = currentCaller;
     }
 
     @POST
@@ -74,11 +77,11 @@ public class ClientResource {
     @APIResponse(responseCode = "409", description = "The caller's account already has a profile")
     public Response create(@NotNull @Valid ProfileRequest request, UriInfo uriInfo) {
         // Staff create walk-in profiles; a client's profile is always their own.
-        String staffRole = caller.has(Caller.ADMIN) ? Caller.ADMIN
-                : caller.has(Caller.FRONT_DESK) ? Caller.FRONT_DESK : null;
+        Caller caller = currentCaller.get();
+        String staffRole = caller.isAdmin() ? Caller.ADMIN : caller.has(Caller.FRONT_DESK) ? Caller.FRONT_DESK : null;
         String subject = staffRole != null ? null : caller.subject();
         Client client = clientService.create(request, subject,
-                caller.as(staffRole != null ? staffRole : Caller.CLIENT));
+                Actor.of(caller, staffRole != null ? staffRole : Caller.CLIENT));
         URI location = uriInfo.getAbsolutePathBuilder().path(client.id.toString()).build();
         return Response.created(location).tag(etag(client)).entity(ClientResponse.from(client)).build();
     }
@@ -94,7 +97,7 @@ public class ClientResource {
     @APIResponse(responseCode = "404", description = "The caller has not created a profile yet")
     public Response me() {
         Client client = clientService.findMine()
-                .orElseThrow(() -> new NotFoundException("No client profile for this account yet"));
+                .orElseThrow(() -> new NotFound("No client profile for this account yet"));
         return Response.ok(ClientResponse.from(client)).tag(etag(client)).build();
     }
 
@@ -111,9 +114,9 @@ public class ClientResource {
     public PageResponse<ClientResponse> search(@NotNull @Valid ClientSearchRequest request,
             @Valid @BeanParam PageRequest page) {
         String phoneDigits = request.phone() == null ? null : request.phone().replaceAll("[^0-9]", "");
-        ClientRepository.Criteria criteria = new ClientRepository.Criteria(request.lastName(), request.firstName(),
+        ClientSearch criteria = new ClientSearch(request.lastName(), request.firstName(),
                 request.email(), phoneDigits, request.dateOfBirth(), Boolean.TRUE.equals(request.includeArchived()));
-        return Pages.map(clientService.search(criteria, page), ClientResponse::from);
+        return clientService.search(criteria, page).map(ClientResponse::from);
     }
 
     @GET
@@ -149,7 +152,7 @@ public class ClientResource {
     public Response patch(@PathParam("id") UUID id,
             @Parameter(description = "The ETag from the last read, e.g. \"3\"") @HeaderParam("If-Match") @Size(max = 200) String ifMatch,
             @NotNull ObjectNode patch) {
-        Client client = clientService.patch(id, expectedVersion(ifMatch), patch);
+        Client client = clientService.patch(id, Preconditions.expectedVersion(ifMatch, "profile"), patch);
         return Response.ok(ClientResponse.from(client)).tag(etag(client)).build();
     }
 
@@ -169,25 +172,5 @@ public class ClientResource {
 
     static EntityTag etag(Client client) {
         return new EntityTag(Long.toString(client.version));
-    }
-
-    /** Reads the version out of If-Match ("3" or W/"3"); absence is 428, anything unreadable can never match. */
-    static long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new DomainException(428, "Precondition Required",
-                    "Send If-Match with the ETag of the profile you read");
-        }
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-            value = value.substring(1, value.length() - 1);
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new DomainException(412, "Precondition Failed", "If-Match does not name a version of this profile");
-        }
     }
 }

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import ca.bim.clinic.client.domain.Client;
 import ca.bim.clinic.client.domain.ClientStatus;
-import ca.bim.clinic.client.rest.ProfileRequest.EmergencyContact;
+import ca.bim.clinic.client.service.ProfileRequest;
+import ca.bim.clinic.client.service.ProfileRequest.EmergencyContact;
 
 /** A client's profile. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -7,9 +7,11 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import ca.bim.clinic.client.service.ProfileRequest;
 
 /** Search criteria, sent in a body so that personal data stays out of URLs and access logs. */
 public record ClientSearchRequest(

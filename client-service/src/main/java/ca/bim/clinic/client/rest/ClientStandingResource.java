@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,7 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import ca.bim.clinic.client.domain.FeedPosition;
 import ca.bim.clinic.client.security.ServiceRoles;
 import ca.bim.clinic.client.service.StandingFeed;
-import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.InvalidInput;
+import ca.bim.clinic.common.error.NotFound;
 
 /**
  * The standing feed for booking-service's local view of clients (contract in the README). Internal: outside
@@ -56,8 +56,7 @@ public class ClientStandingResource {
     public Page feed(@QueryParam("after") String after,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         FeedPosition from = after == null ? FeedPosition.START : FeedPosition.parse(after)
-                .orElseThrow(() -> new DomainException(400, "Bad Request",
-                        "`after` is not a cursor of this feed; pass a `next` value from an earlier answer"));
+                .orElseThrow(() -> new InvalidInput("`after` is not a cursor of this feed; pass a `next` value from an earlier answer"));
         StandingFeed.Page page = feed.after(from, limit);
         return new Page(page.items().stream().map(Item::from).toList(), page.next().toString());
     }
@@ -67,6 +66,6 @@ public class ClientStandingResource {
     @Operation(hidden = true)
     public Item one(@PathParam("clientId") UUID clientId) {
         return feed.of(clientId).map(Item::from)
-                .orElseThrow(() -> new NotFoundException("No client record with this id"));
+                .orElseThrow(() -> new NotFound("No client record with this id"));
     }
 }

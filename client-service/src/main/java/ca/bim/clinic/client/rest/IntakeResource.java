@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,14 +16,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ca.bim.clinic.client.domain.IntakeContent;
 import ca.bim.clinic.client.domain.IntakeVersion;
 import ca.bim.clinic.client.service.IntakeService;
+import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
 import io.quarkus.security.Authenticated;
@@ -49,7 +49,7 @@ public class IntakeResource {
     @APIResponse(responseCode = "404", description = "No such client, not the caller's own record, or no intake yet")
     public IntakeResponse current(@PathParam("id") UUID id) {
         return intake.current(id).map(IntakeResponse::from)
-                .orElseThrow(() -> new NotFoundException("The client has not filled in the intake questionnaire"));
+                .orElseThrow(() -> new NotFound("The client has not filled in the intake questionnaire"));
     }
 
     @PUT
@@ -80,6 +80,6 @@ public class IntakeResource {
     @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public PageResponse<IntakeResponse> history(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
-        return Pages.map(intake.history(id, page), IntakeResponse::from);
+        return intake.history(id, page).map(IntakeResponse::from);
     }
 }

@@ -3,7 +3,6 @@ package ca.bim.clinic.client.rest;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import ca.bim.clinic.client.security.PatientDemographicsPermission;
 import ca.bim.clinic.client.service.PatientDemographicsService;
 import ca.bim.clinic.client.service.PatientDemographicsService.Demographics;
+import ca.bim.clinic.common.error.NotFound;
 import io.quarkus.security.PermissionsAllowed;
 
 /**
@@ -38,7 +38,7 @@ public class InternalPatientResource {
     @Operation(hidden = true)
     public Response patient(@PathParam("clientId") UUID clientId) {
         Demographics found = demographics.forDataSharing(clientId)
-                .orElseThrow(() -> new NotFoundException("No client " + clientId + " shares data"));
+                .orElseThrow(() -> new NotFound("No client " + clientId + " shares data"));
         return Response.ok(found).header("Cache-Control", "no-store").build();
     }
 }

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,14 +17,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ca.bim.clinic.client.domain.NoteAmendment;
+import ca.bim.clinic.client.service.AmendmentRequest;
+import ca.bim.clinic.client.service.NoteRequest;
 import ca.bim.clinic.client.service.NoteService;
 import ca.bim.clinic.client.service.NoteService.NoteView;
+import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
 import io.quarkus.security.Authenticated;
@@ -50,7 +52,7 @@ public class NoteResource {
     @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public PageResponse<NoteResponse> list(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
-        return Pages.map(notes.list(id, page), NoteResponse::from);
+        return notes.list(id, page).map(NoteResponse::from);
     }
 
     @GET
@@ -62,7 +64,7 @@ public class NoteResource {
     @APIResponse(responseCode = "404", description = "No such client or note, or not the caller's own record")
     public NoteResponse get(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId) {
         return notes.get(id, noteId).map(NoteResponse::from)
-                .orElseThrow(() -> new NotFoundException(NoteService.NO_SUCH_NOTE));
+                .orElseThrow(() -> new NotFound(NoteService.NO_SUCH_NOTE));
     }
 
     @POST

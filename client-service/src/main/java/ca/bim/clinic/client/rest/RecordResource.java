@@ -40,7 +40,7 @@ public class RecordResource {
     @APIResponse(responseCode = "403", description = "Staff role other than admin")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public PageResponse<AccessLogResponse> accessLog(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
-        return Pages.map(records.accessLog(id, page), AccessLogResponse::from);
+        return records.accessLog(id, page).map(AccessLogResponse::from);
     }
 
     @GET

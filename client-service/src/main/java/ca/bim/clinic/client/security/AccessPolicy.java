@@ -21,6 +21,7 @@ import java.util.function.BooleanSupplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import ca.bim.clinic.client.domain.Client;
+import ca.bim.clinic.common.security.Caller;
 
 /**
  * Who may do what with a client's record; anything not listed is denied.

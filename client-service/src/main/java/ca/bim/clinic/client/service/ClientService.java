@@ -23,16 +23,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ca.bim.clinic.client.domain.AccessAction;
 import ca.bim.clinic.client.domain.AccessResource;
 import ca.bim.clinic.client.domain.Client;
+import ca.bim.clinic.client.domain.ClientSearch;
 import ca.bim.clinic.client.domain.ClientStatus;
 import ca.bim.clinic.client.repository.ClientRepository;
-import ca.bim.clinic.client.rest.ProfileRequest;
 import ca.bim.clinic.client.security.Actor;
-import ca.bim.clinic.client.security.Caller;
 import ca.bim.clinic.client.security.Permission;
 import ca.bim.clinic.client.service.RecordAccess.Granted;
 import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.PreconditionFailed;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
+import ca.bim.clinic.common.security.Caller;
+import ca.bim.clinic.common.security.RequestCaller;
 
 @ApplicationScoped
 public class ClientService {
@@ -40,18 +42,18 @@ public class ClientService {
     private final ClientRepository clients;
     private final RecordAccess access;
     private final AccessLog accessLog;
-    private final Caller caller;
+    private final RequestCaller currentCaller;
     private final ProfileValidation validation;
     private final ObjectMapper json;
     private final StandingOutbox standing;
     private final Clock clock;
 
-    ClientService(ClientRepository clients, RecordAccess access, AccessLog accessLog, Caller caller,
+    ClientService(ClientRepository clients, RecordAccess access, AccessLog accessLog, RequestCaller currentCaller,
             ProfileValidation validation, ObjectMapper json, StandingOutbox standing, Clock clock) {
         this.clients = clients;
         this.access = access;
         this.accessLog = accessLog;
-        this.caller = caller;
+        this.currentCaller = currentCaller;
         this.validation = validation;
         this.json = json;
         this.standing = standing;
@@ -61,8 +63,9 @@ public class ClientService {
     /** The caller's own profile (role client), recorded as a read. */
     @Transactional
     public Optional<Client> findMine() {
+        Caller caller = currentCaller.get();
         Optional<Client> mine = clients.findBySubject(caller.subject());
-        mine.ifPresent(client -> accessLog.allowed(client.id, caller.as(Caller.CLIENT), AccessAction.read,
+        mine.ifPresent(client -> accessLog.allowed(client.id, Actor.of(caller, Caller.CLIENT), AccessAction.read,
                 AccessResource.profile, null));
         return mine;
     }
@@ -90,9 +93,10 @@ public class ClientService {
 
     /** Staff search; each client returned is recorded in their access log as found by search. */
     @Transactional
-    public PageResponse<Client> search(ClientRepository.Criteria criteria, PageRequest page) {
+    public PageResponse<Client> search(ClientSearch criteria, PageRequest page) {
         PageResponse<Client> result = PageResponse.of(clients.search(criteria), page, Function.identity());
-        Actor actor = caller.as(caller.has(Caller.ADMIN) ? Caller.ADMIN : Caller.FRONT_DESK);
+        Caller caller = currentCaller.get();
+        Actor actor = Actor.of(caller, caller.isAdmin() ? Caller.ADMIN : Caller.FRONT_DESK);
         result.items().forEach(client -> accessLog.allowed(client.id, actor, AccessAction.search,
                 AccessResource.profile, null));
         return result;
@@ -151,8 +155,7 @@ public class ClientService {
     }
 
     private static DomainException stale() {
-        return new DomainException(412, "Precondition Failed",
-                "The profile changed since you read it; read it again and reapply your change");
+        return new PreconditionFailed("The profile changed since you read it; read it again and reapply your change");
     }
 
     private static JsonNode mergePatch(JsonNode target, JsonNode patch) {

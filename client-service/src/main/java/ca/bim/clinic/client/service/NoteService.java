@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import ca.bim.clinic.client.domain.AccessAction;
 import ca.bim.clinic.client.domain.ClientStatus;
@@ -20,11 +19,10 @@ import ca.bim.clinic.client.domain.NoteStatus;
 import ca.bim.clinic.client.domain.TreatmentNote;
 import ca.bim.clinic.client.repository.NoteAmendmentRepository;
 import ca.bim.clinic.client.repository.TreatmentNoteRepository;
-import ca.bim.clinic.client.rest.AmendmentRequest;
-import ca.bim.clinic.client.rest.NoteRequest;
 import ca.bim.clinic.client.security.Permission;
 import ca.bim.clinic.client.service.RecordAccess.Granted;
 import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
 
@@ -128,7 +126,7 @@ public class NoteService {
     public NoteAmendment amend(UUID clientId, UUID noteId, AmendmentRequest request) {
         Granted granted = access.require(clientId, Permission.NOTES_WRITE, AccessAction.amend, noteId);
         TreatmentNote note = notes.findOfClient(clientId, noteId, false)
-                .orElseThrow(() -> new NotFoundException(NO_SUCH_NOTE));
+                .orElseThrow(() -> new NotFound(NO_SUCH_NOTE));
         if (note.status != NoteStatus.signed) {
             throw DomainException.conflict("A draft is corrected by editing it; only signed notes take amendments");
         }
@@ -145,7 +143,7 @@ public class NoteService {
     }
 
     private TreatmentNote lockedNote(UUID clientId, UUID noteId) {
-        return notes.findOfClient(clientId, noteId, true).orElseThrow(() -> new NotFoundException(NO_SUCH_NOTE));
+        return notes.findOfClient(clientId, noteId, true).orElseThrow(() -> new NotFound(NO_SUCH_NOTE));
     }
 
     private void requireAuthor(Granted granted, TreatmentNote note, AccessAction action, String detail) {

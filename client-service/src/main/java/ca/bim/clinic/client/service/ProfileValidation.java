@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import ca.bim.clinic.client.rest.ProfileRequest;
 
 /** Validates a profile built from a merge patch, so a patch can never leave an invalid profile behind. */
 @ApplicationScoped

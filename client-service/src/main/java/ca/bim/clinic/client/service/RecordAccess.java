@@ -6,16 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import jakarta.ws.rs.NotFoundException;
 
 import ca.bim.clinic.client.domain.AccessAction;
 import ca.bim.clinic.client.domain.Client;
 import ca.bim.clinic.client.repository.ClientRepository;
 import ca.bim.clinic.client.security.AccessPolicy;
 import ca.bim.clinic.client.security.Actor;
-import ca.bim.clinic.client.security.Caller;
 import ca.bim.clinic.client.security.Permission;
 import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.NotFound;
+import ca.bim.clinic.common.security.Caller;
+import ca.bim.clinic.common.security.RequestCaller;
 
 /**
  * The gate in front of every client record: loads the client, applies the {@link AccessPolicy} and records the
@@ -31,14 +32,15 @@ public class RecordAccess {
     private final CareRule care;
     private final AccessPolicy policy;
     private final AccessLog accessLog;
-    private final Caller caller;
+    private final RequestCaller currentCaller;
 
-    RecordAccess(ClientRepository clients, CareRule care, AccessPolicy policy, AccessLog accessLog, Caller caller) {
+    RecordAccess(ClientRepository clients, CareRule care, AccessPolicy policy, AccessLog accessLog,
+            RequestCaller currentCaller) {
         this.clients = clients;
         this.care = care;
         this.policy = policy;
         this.accessLog = accessLog;
-        this.caller = caller;
+        this.currentCaller = currentCaller;
     }
 
     /** A permitted access recorded in the current transaction, with the actor it was permitted as. */
@@ -56,18 +58,21 @@ public class RecordAccess {
     /** Checks the access and records only a refusal; the caller records the change itself. */
     @Transactional(TxType.MANDATORY)
     public Granted check(UUID clientId, Permission permission, AccessAction action, UUID resourceId) {
-        Client client = clients.findByIdOptional(clientId).orElseThrow(() -> new NotFoundException(NO_SUCH_CLIENT));
+        Client client = clients.findByIdOptional(clientId).orElseThrow(() -> new NotFound(NO_SUCH_CLIENT));
+        Caller caller = currentCaller.get();
         String role = policy.grantingRole(caller, client, permission,
                 () -> care.inCare(clientId, caller.subject()))
                 .orElse(null);
         if (role == null) {
-            accessLog.denied(clientId, caller.as(caller.primaryRole()), action, permission.resource(), resourceId);
-            if (caller.isStaff() || client.isOwnedBy(caller.subject())) {
+            accessLog.denied(clientId, Actor.of(caller, Actor.roleOf(caller)), action, permission.resource(),
+                    resourceId);
+            // Staff and therapists know the record exists; anyone else must not learn it does.
+            if (caller.isStaff() || caller.isTherapist() || client.isOwnedBy(caller.subject())) {
                 throw DomainException.forbidden("Your role does not give access to this part of the record");
             }
-            throw new NotFoundException(NO_SUCH_CLIENT);
+            throw new NotFound(NO_SUCH_CLIENT);
         }
-        return new Granted(client, caller.as(role));
+        return new Granted(client, Actor.of(caller, role));
     }
 
     /**

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.client.domain.FeedPosition;
+import ca.bim.clinic.client.domain.StandingChange;
 import ca.bim.clinic.client.repository.StandingOutboxRepository;
-import ca.bim.clinic.client.repository.StandingOutboxRepository.Row;
 
 /** Reads the standing feed for other services (booking-service keeps its own view of every client's standing). */
 @ApplicationScoped
@@ -22,7 +22,7 @@ public class StandingFeed {
     }
 
     /** A client's standing at a position of the feed. */
-    public record Standing(FeedPosition position, Row row) {
+    public record Standing(FeedPosition position, StandingChange row) {
     }
 
     /** A page of the feed and the cursor to continue from (the given one when the page is empty). */

@@ -1,37 +1,41 @@
 package ca.bim.clinic.common.error;
 
-/**
- * A broken business rule that the caller can act on: a conflict (409), an unprocessable request (422), a
- * forbidden action (403). Services throw it; {@link DomainExceptionMapper} turns it into problem+json.
- */
-public class DomainException extends RuntimeException {
+import java.util.Optional;
 
-    private final int status;
+/**
+ * A broken business rule the caller can act on, said in the domain's terms: {@link NotFound}, {@link Conflict},
+ * {@link Forbidden}, {@link Gone}, {@link PreconditionFailed}, {@link PreconditionRequired}, {@link Unprocessable},
+ * {@link InvalidInput}, {@link Unavailable}. Code throws one of these and never picks an HTTP status;
+ * {@link DomainExceptionMapper} alone turns each kind into its problem+json answer.
+ */
+public abstract sealed class DomainException extends RuntimeException
+        permits NotFound, Conflict, Forbidden, Gone, PreconditionFailed, PreconditionRequired, Unprocessable,
+        InvalidInput, Unavailable {
+
     private final String title;
 
-    public DomainException(int status, String title, String detail) {
+    /** {@code title} replaces the kind's usual title (e.g. "Slot not available" for a conflict); null keeps it. */
+    protected DomainException(String title, String detail) {
         super(detail);
-        this.status = status;
         this.title = title;
     }
 
-    public static DomainException conflict(String detail) {
-        return new DomainException(409, "Conflict", detail);
+    /** Shorthand for {@code new Conflict(detail)}. */
+    public static Conflict conflict(String detail) {
+        return new Conflict(detail);
     }
 
-    public static DomainException unprocessable(String detail) {
-        return new DomainException(422, "Unprocessable Content", detail);
+    /** Shorthand for {@code new Unprocessable(detail)}. */
+    public static Unprocessable unprocessable(String detail) {
+        return new Unprocessable(detail);
     }
 
-    public static DomainException forbidden(String detail) {
-        return new DomainException(403, "Forbidden", detail);
+    /** Shorthand for {@code new Forbidden(detail)}. */
+    public static Forbidden forbidden(String detail) {
+        return new Forbidden(detail);
     }
 
-    public int status() {
-        return status;
-    }
-
-    public String title() {
-        return title;
+    public Optional<String> title() {
+        return Optional.ofNullable(title);
     }
 }

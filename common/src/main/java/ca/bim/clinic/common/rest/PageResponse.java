@@ -13,4 +13,9 @@ public record PageResponse<T>(List<T> items, int page, int size, long totalItems
         List<T> items = paged.list().stream().map(mapper).toList();
         return new PageResponse<>(items, request.page(), request.size(), paged.count(), paged.pageCount());
     }
+
+    /** The same page with each item mapped (e.g. entities a service returned to their response records). */
+    public <R> PageResponse<R> map(Function<T, R> mapper) {
+        return new PageResponse<>(items.stream().map(mapper).toList(), page, size, totalItems, totalPages);
+    }
 }

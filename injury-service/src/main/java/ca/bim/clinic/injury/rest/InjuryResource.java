@@ -17,7 +17,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -46,15 +45,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
+import ca.bim.clinic.common.rest.Preconditions;
 import ca.bim.clinic.injury.config.CatalogueConfig;
 import ca.bim.clinic.injury.domain.BodyRegions;
 import ca.bim.clinic.injury.domain.Injury;
 import ca.bim.clinic.injury.domain.InjuryRevision;
-import ca.bim.clinic.injury.domain.InjuryStatus;
 import ca.bim.clinic.injury.domain.InjurySearch.SearchCriteria;
 import ca.bim.clinic.injury.domain.InjurySearch.SearchPage;
+import ca.bim.clinic.injury.domain.InjuryStatus;
 import ca.bim.clinic.injury.service.InjuryRequest;
 import ca.bim.clinic.injury.service.InjuryService;
 import io.quarkus.security.ForbiddenException;
@@ -154,7 +155,7 @@ public class InjuryResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch) {
         boolean editor = editor();
         Injury injury = service.find(slug).filter(found -> editor || found.isPublished())
-                .orElseThrow(() -> new NotFoundException("No published injury entry '" + slug + "'"));
+                .orElseThrow(() -> new NotFound("No published injury entry '" + slug + "'"));
         InjuryResponse body = views.detail(injury, editor);
         EntityTag tag = views.tag(body);
         String caching = editor ? PRIVATE : publicCaching();
@@ -289,7 +290,7 @@ public class InjuryResource {
     public PageResponse<RevisionResponse> revisions(
             @Parameter(description = "The entry's slug", example = "achilles-tendinitis") @PathParam("slug") @Size(max = 200) String slug,
             @Valid @BeanParam PageRequest page) {
-        Injury injury = service.find(slug).orElseThrow(() -> new NotFoundException("No injury entry '" + slug + "'"));
+        Injury injury = service.find(slug).orElseThrow(() -> new NotFound("No injury entry '" + slug + "'"));
         List<RevisionResponse> items = service.revisions(injury.id, page.page(), page.size()).stream()
                 .map(this::revision).toList();
         long total = service.revisionCount(injury.id);

@@ -6,14 +6,13 @@ import java.util.function.Consumer;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -38,8 +37,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
+import ca.bim.clinic.common.rest.Preconditions;
 import ca.bim.clinic.injury.config.CatalogueConfig;
 import ca.bim.clinic.injury.domain.Technique;
 import ca.bim.clinic.injury.service.TechniqueRequest;
@@ -174,8 +175,8 @@ public class TechniqueResource {
         return current -> Preconditions.requireMatch(request, ifMatch, required, views.tag(TechniqueResponse.of(current)));
     }
 
-    private static NotFoundException notFound(String slug) {
-        return new NotFoundException("No technique '" + slug + "'");
+    private static NotFound notFound(String slug) {
+        return new NotFound("No technique '" + slug + "'");
     }
 
     private String publicCaching() {

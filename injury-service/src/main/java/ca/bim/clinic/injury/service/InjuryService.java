@@ -26,6 +26,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.injury.domain.Injury;
 import ca.bim.clinic.injury.domain.InjuryRevision;
 import ca.bim.clinic.injury.domain.InjurySearch.SearchCriteria;
@@ -151,7 +152,7 @@ public class InjuryService {
 
     private Injury lockedEntry(String slug, Consumer<Injury> precondition) {
         Injury injury = injuries.findBySlugForUpdate(slug)
-                .orElseThrow(() -> new DomainException(404, "Not Found", "No injury entry '" + slug + "'"));
+                .orElseThrow(() -> new NotFound("No injury entry '" + slug + "'"));
         precondition.accept(injury);
         return injury;
     }

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import org.hibernate.exception.ConstraintViolationException;
 
 import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.injury.domain.Technique;
 import ca.bim.clinic.injury.repository.InjuryRepository;
 import ca.bim.clinic.injury.repository.TechniqueRepository;
@@ -92,7 +93,7 @@ public class TechniqueService {
 
     private Technique locked(String slug, Consumer<Technique> precondition) {
         Technique technique = techniques.findBySlugForUpdate(slug)
-                .orElseThrow(() -> new DomainException(404, "Not Found", "No technique '" + slug + "'"));
+                .orElseThrow(() -> new NotFound("No technique '" + slug + "'"));
         precondition.accept(technique);
         return technique;
     }
