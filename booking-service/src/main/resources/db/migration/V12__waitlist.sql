@@ -23,7 +23,7 @@ CREATE TABLE waitlist_entry (
 CREATE INDEX waitlist_entry_waiting ON waitlist_entry (created_at) WHERE status = 'WAITING';
 CREATE INDEX waitlist_entry_client ON waitlist_entry (client_id, created_at);
 
--- Every offer made: the hold it placed. An entry is not offered the same start of the same practitioner twice.
+-- Every offer made: the hold it placed. An entry is not offered time it was offered before (overlapping the hold).
 CREATE TABLE waitlist_offer (
     hold_id         uuid        PRIMARY KEY REFERENCES appointment (id),
     entry_id        uuid        NOT NULL REFERENCES waitlist_entry (id),

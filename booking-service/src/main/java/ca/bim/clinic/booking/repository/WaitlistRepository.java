@@ -38,13 +38,19 @@ public class WaitlistRepository implements PanacheRepositoryBase<WaitlistEntry, 
         return ids.stream().map(id -> findDetailed(id).orElseThrow()).toList();
     }
 
-    /** Whether the entry was already offered this start with this practitioner (it let that offer expire). */
-    public boolean wasOffered(UUID entryId, UUID practitionerId, Instant start) {
-        return (Boolean) getEntityManager().createNativeQuery("select exists (select 1 from waitlist_offer"
-                + " where entry_id = :entry and practitioner_id = :practitioner and starts_at = :start)", Boolean.class)
+    /**
+     * Whether the entry was already offered time of this practitioner overlapping [start, end): it let that offer
+     * expire (or gave it back), so that time goes to the next entry.
+     */
+    public boolean wasOffered(UUID entryId, UUID practitionerId, Instant start, Instant end) {
+        return (Boolean) getEntityManager().createNativeQuery("select exists (select 1 from waitlist_offer o"
+                + " join appointment h on h.id = o.hold_id where o.entry_id = :entry"
+                + " and o.practitioner_id = :practitioner"
+                + " and tstzrange(h.starts_at, h.blocked_until) && tstzrange(:start, :end))", Boolean.class)
                 .setParameter("entry", entryId)
                 .setParameter("practitioner", practitionerId)
                 .setParameter("start", start)
+                .setParameter("end", end)
                 .getSingleResult();
     }
 

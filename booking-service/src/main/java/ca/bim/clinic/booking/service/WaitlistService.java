@@ -191,7 +191,8 @@ public class WaitlistService {
             Optional<AvailabilityService.Slot> slot = availability.find(entry.type,
                     Optional.ofNullable(entry.location), Optional.of(practitioner), freed.from(), freed.to()).stream()
                     .filter(s -> fits(entry, s))
-                    .filter(s -> !waitlist.wasOffered(entry.id, practitioner.id, s.start()))
+                    .filter(s -> !waitlist.wasOffered(entry.id, practitioner.id, s.start(),
+                            s.end().plus(entry.type.buffer())))
                     .findFirst();
             if (slot.isPresent()) {
                 Hold hold = holdService.place(UUID.randomUUID(),
