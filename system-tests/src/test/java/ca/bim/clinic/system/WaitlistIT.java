@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,8 @@ class WaitlistIT {
                         "effectiveTo", today.plusDays(60).toString()))
                 .post("/api/v1/practitioners/{id}/schedules", practitioner).then().statusCode(201);
         LocalDate monday = today.plusDays(1).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        String start = monday.atTime(18, 0).atZone(VANCOUVER).toOffsetDateTime().toString();
+        String start = monday.atTime(18, 0).atZone(VANCOUVER).toOffsetDateTime()
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 
         String bobsAppointment = given().auth().oauth2(bob).contentType(ContentType.JSON)
                 .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner,
