@@ -36,7 +36,9 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * answer only booking-service's service token carrying the role {@code client-standing:read}. Every client is
  * active with data-sharing consent unless a test said otherwise ({@link #set}); each {@link #set} is a change that
  * appears in the feed, like client-service's outbox.</li>
- * <li>{@code POST /internal/v1/booking-events} accepts events from the service token and records them.</li>
+ * <li>{@code POST /internal/v1/booking-events} accepts events from the service token and records them; so does
+ * {@code POST /internal/v1/booking-events/batch}, with a status per event, unless {@link #batchUnsupported} makes it
+ * answer 404 like a client-service from before batches.</li>
  * </ul>
  * The stub is reset before every test ({@link ResetBeforeEachTest}), so no test sees another's settings.
  */
@@ -74,6 +76,8 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
     /** Positions keep growing across resets, as they would in client-service, so stored cursors stay valid. */
     private static final AtomicLong POSITIONS = new AtomicLong();
     private static volatile boolean down;
+    private static volatile boolean batchUnsupported;
+    private static final AtomicLong BATCHES = new AtomicLong();
     private static final List<String> EVENTS = new CopyOnWriteArrayList<>();
 
     private static final java.util.Set<String> REFUSED_MARKERS = ConcurrentHashMap.newKeySet();
@@ -115,6 +119,16 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** While set, the batch endpoint answers 404, as a client-service from before batches would. */
+    public static void batchUnsupported(boolean unsupported) {
+        batchUnsupported = unsupported;
+    }
+
+    /** How many batches of events client-service answered. */
+    public static long batches() {
+        return BATCHES.get();
+    }
+
     /** While down, every client-service endpoint answers 503 (Keycloak's token endpoint stays up). */
     public static void down(boolean isDown) {
         down = isDown;
@@ -130,6 +144,8 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
         WITHOUT_PROFILE.clear();
         UNREACHABLE_FOR.clear();
         down = false;
+        batchUnsupported = false;
+        BATCHES.set(0);
         if (server != null) {
             server.resetRequests();
         }
@@ -215,6 +231,9 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
                     || !SERVICE_SUBJECT.equals(subjectOf(authorization.substring("Bearer ".length())))) {
                 return problem(401, "Unauthorized");
             }
+            if (path.equals("/internal/v1/booking-events/batch") && event.getRequest().getMethod().getName().equals("POST")) {
+                return batchUnsupported ? problem(404, "Not Found") : batch(event.getRequest().getBodyAsString());
+            }
             if (path.equals("/internal/v1/booking-events") && event.getRequest().getMethod().getName().equals("POST")) {
                 String body = event.getRequest().getBodyAsString();
                 if (REFUSED_MARKERS.stream().anyMatch(body::contains)) {
@@ -256,6 +275,27 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
                 FEED.add(newest);
             }
             return json(newest.json());
+        }
+
+        /** Each envelope on its own: refused with 422 if it mentions a refused marker, else recorded. */
+        private static ResponseDefinition batch(String body) {
+            StringBuilder results = new StringBuilder("{\"results\":[");
+            try {
+                com.fasterxml.jackson.databind.JsonNode envelopes = JSON.readTree(body);
+                for (int i = 0; i < envelopes.size(); i++) {
+                    String envelope = JSON.writeValueAsString(envelopes.get(i));
+                    boolean refused = REFUSED_MARKERS.stream().anyMatch(envelope::contains);
+                    if (!refused) {
+                        EVENTS.add(envelope);
+                    }
+                    results.append(i == 0 ? "" : ",").append("{\"id\":\"").append(envelopes.get(i).path("id").asText())
+                            .append("\",\"status\":").append(refused ? 422 : 204).append('}');
+                }
+            } catch (java.io.IOException e) {
+                return problem(400, "Bad Request");
+            }
+            BATCHES.incrementAndGet();
+            return json(results.append("]}").toString());
         }
 
         private static ResponseDefinition feed(ServeEvent event) {

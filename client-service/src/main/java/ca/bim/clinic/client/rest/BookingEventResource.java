@@ -1,8 +1,8 @@
 package ca.bim.clinic.client.rest;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,18 +11,28 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
 
 import ca.bim.clinic.client.domain.BookingEventType;
 import ca.bim.clinic.client.security.ServiceRoles;
 import ca.bim.clinic.client.service.BookingEventService;
 import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.DomainExceptionMapper;
+import ca.bim.clinic.common.error.ViolationProblem;
+
 import io.quarkiverse.resteasy.problem.HttpProblem;
 
 /**
@@ -37,12 +47,19 @@ public class BookingEventResource {
     /** The envelope version this consumer understands; a newer one may change meanings. */
     static final int SUPPORTED_VERSION = 1;
 
+    /** Most envelopes one batch may carry. */
+    static final int MAX_BATCH = 100;
+
+    private static final Logger LOG = Logger.getLogger(BookingEventResource.class);
+
     private final BookingEventService events;
     private final Validator validator;
+    private final ObjectMapper json;
 
-    BookingEventResource(BookingEventService events, Validator validator) {
+    BookingEventResource(BookingEventService events, Validator validator, ObjectMapper json) {
         this.events = events;
         this.validator = validator;
+        this.json = json;
     }
 
     @POST
@@ -50,13 +67,72 @@ public class BookingEventResource {
     @RolesAllowed(ServiceRoles.BOOKING_EVENTS_WRITE)
     @Operation(operationId = "receiveBookingEvent", hidden = true)
     public Response deliver(@NotNull @Valid BookingEventRequest event) {
+        receive(event);
+        return Response.noContent().build();
+    }
+
+    /**
+     * Several envelopes in one request, each consumed on its own (its own transaction and outcome) exactly as if it
+     * had been posted alone: one request and one token check for many events is what lets the outbox drain fast.
+     * The answer lists a status per envelope, in order: 204 consumed (or a duplicate), 4xx refused as the single
+     * endpoint would refuse it. A failure that is not the event's fault (the database, say) stops the batch; that
+     * envelope and the ones after it answer 503 and are to be sent again.
+     */
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ServiceRoles.BOOKING_EVENTS_WRITE)
+    @Operation(operationId = "receiveBookingEvents", hidden = true)
+    public BatchAnswer deliverAll(@NotNull @Size(min = 1, max = MAX_BATCH) List<JsonNode> envelopes) {
+        List<EventAnswer> answers = new ArrayList<>(envelopes.size());
+        for (int i = 0; i < envelopes.size(); i++) {
+            JsonNode envelope = envelopes.get(i);
+            String id = envelope == null || !envelope.path("id").isTextual() ? null : envelope.path("id").asText();
+            try {
+                BookingEventRequest event = json.treeToValue(envelope, BookingEventRequest.class);
+                if (event == null) {
+                    throw ViolationProblem.of("", ViolationProblem.IN_BODY, "must be an event envelope");
+                }
+                Set<ConstraintViolation<BookingEventRequest>> violations = validator.validate(event);
+                if (!violations.isEmpty()) {
+                    throw violationsOf(violations, "The event is not a valid envelope");
+                }
+                receive(event);
+                answers.add(new EventAnswer(id, 204, null));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                answers.add(new EventAnswer(id, 400, "The event is not a valid envelope: its fields have the wrong types"));
+            } catch (HttpProblem problem) {
+                answers.add(new EventAnswer(id, problem.getStatusCode(), problem.getDetail()));
+            } catch (DomainException refused) {
+                answers.add(new EventAnswer(id, DomainExceptionMapper.kindOf(refused).status(), refused.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.warnf("booking event batch stopped at envelope %d of %d: %s", i + 1, envelopes.size(), e.toString());
+                for (int rest = i; rest < envelopes.size(); rest++) {
+                    answers.add(new EventAnswer(null, 503, "Not consumed: this service could not process it now"));
+                }
+                break;
+            }
+        }
+        return new BatchAnswer(answers);
+    }
+
+    /** One status per envelope of a batch, in the order they were sent. */
+    public record BatchAnswer(List<EventAnswer> results) {
+    }
+
+    /** {@code detail} explains a refusal; null when the event was consumed. */
+    public record EventAnswer(String id, int status, String detail) {
+    }
+
+    private void receive(BookingEventRequest event) {
         Optional<BookingEventType> type = BookingEventType.of(event.type());
         if (type.isPresent()) {
             Set<ConstraintViolation<BookingEventRequest>> violations = validator.validate(event,
                     type.get().isAppointmentEvent() ? BookingEventRequest.AppointmentEvent.class
                             : BookingEventRequest.AccessEvent.class);
             if (!violations.isEmpty()) {
-                throw missingFields(violations);
+                throw violationsOf(violations, "The event lacks fields its type requires");
             }
             // Not recorded as processed: redelivered once this service understands the version.
             if (event.version() != SUPPORTED_VERSION) {
@@ -73,20 +149,14 @@ public class BookingEventResource {
                 data == null || data.viewerSubject() == null ? null : data.viewerSubject().toString(),
                 data == null ? null : data.viewerRole(), data == null ? null : data.appointmentIds(),
                 data == null ? null : data.request()));
-        return Response.noContent().build();
     }
 
-    /** The same problem shape as a failed {@code @Valid}, for the constraints that depend on the event type. */
-    private static HttpProblem missingFields(Set<ConstraintViolation<BookingEventRequest>> violations) {
-        List<Map<String, String>> fields = violations.stream()
-                .map(v -> Map.of("field", v.getPropertyPath().toString(), "in", "body", "message", v.getMessage()))
-                .sorted(Comparator.comparing(v -> v.get("field")))
-                .toList();
-        return HttpProblem.builder()
-                .withStatus(400)
-                .withTitle("Bad Request")
-                .withDetail("The event lacks fields its type requires")
-                .with("violations", fields)
-                .build();
+    /** The same problem shape as a failed {@code @Valid}. */
+    private static HttpProblem violationsOf(Set<ConstraintViolation<BookingEventRequest>> violations, String detail) {
+        ViolationProblem problem = ViolationProblem.builder().detail(detail);
+        violations.stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .forEach(v -> problem.violation(v.getPropertyPath().toString(), ViolationProblem.IN_BODY, v.getMessage()));
+        return problem.build();
     }
 }

@@ -352,6 +352,59 @@ class BookingEventResourceTest {
     }
 
     @Test
+    void aBatchIsConsumedEnvelopeByEnvelopeWithAStatusForEach() {
+        Account alice = Fixtures.newClient();
+        Account bob = Fixtures.newClient();
+        UUID applied = UUID.randomUUID();
+        UUID tooNew = UUID.randomUUID();
+        String booked = Appointment.of(alice.id(), LAWRENCE).event(applied, "appointment.booked", at(0));
+        String newer = Appointment.of(bob.id(), AUBREY).event(tooNew, "appointment.booked", at(0))
+                .replace("\"version\": 1", "\"version\": 2");
+        String batch = "[" + booked + ", {\"id\": \"" + UUID.randomUUID() + "\", \"type\": 7}, " + newer
+                + ", {\"type\": \"appointment.booked\"}]";
+
+        deliverAll(Fixtures.bookingService(), batch).statusCode(200)
+                .body("results.status", contains(204, 400, 422, 400))
+                .body("results[0].id", equalTo(applied.toString()))
+                .body("results[2].detail", startsWith("Event version 2 is not supported"));
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(200);
+        assertThat(processed(applied).outcome).isEqualTo(EventOutcome.applied);
+        // A refused envelope is not recorded, so it can come again once it is understood.
+        assertThat(processed(tooNew)).isNull();
+        assertThat(notesStatus(AUBREY, bob)).isEqualTo(403);
+
+        // Redelivered (at least once): the consumed event is a duplicate and still answers 204.
+        deliverAll(Fixtures.bookingService(), "[" + booked + "]").statusCode(200).body("results.status", contains(204));
+    }
+
+    @Test
+    void aBatchIsRefusedWholeWhenItIsNotAListOfAtMostAHundred() {
+        deliverAll(Fixtures.bookingService(), "[]").statusCode(400).contentType(startsWith("application/problem+json"));
+        deliverAll(Fixtures.bookingService(), "{\"id\": 1}").statusCode(400);
+        String many = "[" + String.join(",", java.util.Collections.nCopies(101, "{}")) + "]";
+        deliverAll(Fixtures.bookingService(), many).statusCode(400);
+    }
+
+    @Test
+    void onlyTheBookingEventsWriteRoleMayDeliverABatch() {
+        Account alice = Fixtures.newClient();
+        UUID eventId = UUID.randomUUID();
+        String batch = "[" + Appointment.of(alice.id(), LAWRENCE).event(eventId, "appointment.booked", at(0)) + "]";
+        given().contentType(ContentType.JSON).body(batch).post(EVENTS + "/batch").then().statusCode(401);
+        for (String token : List.of(Fixtures.therapist(LAWRENCE), Fixtures.admin(), Fixtures.frontDesk(),
+                alice.token(), Fixtures.partner(), Fixtures.userTokenViaBookingService(),
+                Fixtures.serviceWith("client-standing:read"))) {
+            deliverAll(token, batch).statusCode(403).contentType(startsWith("application/problem+json"));
+        }
+        assertThat(processed(eventId)).isNull();
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(403);
+    }
+
+    private static io.restassured.response.ValidatableResponse deliverAll(String token, String body) {
+        return as(token).contentType(ContentType.JSON).body(body).post(EVENTS + "/batch").then();
+    }
+
+    @Test
     void withoutATokenItIsUnauthorized() {
         Account alice = Fixtures.newClient();
         given().contentType(ContentType.JSON).body(Appointment.of(alice.id(), LAWRENCE)

@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.smallrye.mutiny.Uni;
+
 /** client-service's consumer of booking events, its HTTP answer read into plain values for the dispatcher. */
 @ApplicationScoped
 public class ClientServiceEvents {
@@ -27,7 +29,16 @@ public class ClientServiceEvents {
      * deadline is a {@link io.smallrye.mutiny.TimeoutException}, a transport failure another runtime exception.
      */
     public Answer deliver(String envelope, Duration deadline) {
-        try (Response response = api.deliver(envelope).await().atMost(deadline)) {
+        return answer(api.deliver(envelope), deadline);
+    }
+
+    /** Several envelopes (a JSON array) in one request; a 200 answer's body has a status per envelope. */
+    public Answer deliverAll(String envelopes, Duration deadline) {
+        return answer(api.deliverAll(envelopes), deadline);
+    }
+
+    private static Answer answer(Uni<Response> call, Duration deadline) {
+        try (Response response = call.await().atMost(deadline)) {
             return new Answer(response.getStatus(), response.hasEntity() ? response.readEntity(String.class) : null);
         } catch (WebApplicationException e) {
             Response response = e.getResponse();

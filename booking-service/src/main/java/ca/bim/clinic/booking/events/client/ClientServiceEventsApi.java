@@ -24,4 +24,10 @@ interface ClientServiceEventsApi {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<Response> deliver(String envelope);
+
+    /** A JSON array of stored envelopes; the answer has a status per envelope ({@code results[].status}). */
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> deliverAll(String envelopes);
 }

@@ -55,6 +55,10 @@ public interface EventsConfig {
         @WithDefault("8")
         int perDestination();
 
+        /** Events sent to client-service in one request (its batch endpoint takes at most 100). */
+        @WithDefault("50")
+        int clientServiceBatch();
+
         /**
          * How long a claimed delivery is reserved; after a crash it is picked up again once this passes. Must exceed
          * the time one destination needs for its share of a batch (its deliveries times the attempt deadline,

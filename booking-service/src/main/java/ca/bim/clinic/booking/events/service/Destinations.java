@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +18,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ca.bim.clinic.booking.events.client.ClientServiceEvents;
 import ca.bim.clinic.booking.events.config.EventsConfig;
@@ -50,10 +55,12 @@ public class Destinations {
     private final Clock clock;
     private final HttpClient http;
     private final Duration deadline;
+    private final ObjectMapper json;
 
-    Destinations(ClientServiceEvents clientService, WebhooksConfig webhooks, Clock clock,
-            EventsConfig config) {
+    Destinations(ClientServiceEvents clientService, WebhooksConfig webhooks, Clock clock, EventsConfig config,
+            ObjectMapper json) {
         this.clientService = clientService;
+        this.json = json;
         this.urlPolicy = new WebhookUrlPolicy(webhooks.allowLoopbackHttp());
         this.clock = clock;
         this.deadline = config.dispatch().attemptDeadline();
@@ -66,14 +73,67 @@ public class Destinations {
         return delivery.toClientService() ? toClientService(delivery.payload()) : toWebhook(delivery);
     }
 
+
+    /**
+     * Several events to client-service in one request (one token check and one round trip for all of them), with an
+     * outcome per delivery in order. A client-service without the batch endpoint (404/405, during a rolling update)
+     * gets them one by one. A refusal of the batch as a whole is not any one event's fault, so it counts as a
+     * failure to retry rather than a refusal that would dead-letter them all.
+     */
+    public List<Outcome> toClientService(List<DeliveryStore.Claimed> deliveries) {
+        if (deliveries.size() == 1) {
+            return List.of(toClientService(deliveries.get(0).payload()));
+        }
+        String body = deliveries.stream().map(DeliveryStore.Claimed::payload)
+                .collect(Collectors.joining(",", "[", "]"));
+        Outcome whole = exchange(() -> clientService.deliverAll(body, deadline));
+        if (whole.delivered()) {
+            List<Outcome> each = perEnvelope(whole.response(), deliveries.size());
+            if (each != null) {
+                return each;
+            }
+            whole = new Outcome(null, "client-service answered the batch without a status for each event", null);
+        } else if (whole.statusCode() != null && (whole.statusCode() == 404 || whole.statusCode() == 405)) {
+            return deliveries.stream().map(d -> toClientService(d.payload())).toList();
+        } else if (DeliveryStore.refused(whole.statusCode())) {
+            whole = new Outcome(null, "client-service refused the batch with " + whole.statusCode(), whole.response());
+        }
+        return java.util.Collections.nCopies(deliveries.size(), whole);
+    }
+
     private Outcome toClientService(String payload) {
+        return exchange(() -> clientService.deliver(payload, deadline));
+    }
+
+    /** One exchange with client-service within the deadline; a 2xx keeps its body (a batch's statuses). */
+    private Outcome exchange(java.util.function.Supplier<ClientServiceEvents.Answer> call) {
         try {
-            ClientServiceEvents.Answer answer = clientService.deliver(payload, deadline);
-            return outcome(answer.status(), answer.body());
+            ClientServiceEvents.Answer answer = call.get();
+            int status = answer.status();
+            return status >= 200 && status < 300 ? new Outcome(status, null, answer.body()) : outcome(status, answer.body());
         } catch (io.smallrye.mutiny.TimeoutException e) {
             return new Outcome(null, "no complete answer within the " + deadline.toMillis() + " ms deadline", null);
         } catch (RuntimeException e) {
             return new Outcome(null, describe(e), null);
+        }
+    }
+
+    /** The statuses of a batch answer as outcomes, or null if the answer does not have one per envelope. */
+    private List<Outcome> perEnvelope(String answer, int expected) {
+        try {
+            JsonNode results = json.readTree(answer == null ? "" : answer).path("results");
+            if (!results.isArray() || results.size() != expected) {
+                return null;
+            }
+            List<Outcome> outcomes = new ArrayList<>(expected);
+            for (JsonNode result : results) {
+                int status = result.path("status").asInt(0);
+                outcomes.add(status >= 200 && status < 300 ? new Outcome(status, null, null)
+                        : outcome(status, result.toString()));
+            }
+            return outcomes;
+        } catch (java.io.IOException e) {
+            return null;
         }
     }
 

@@ -186,41 +186,55 @@ public class Dispatcher {
     private void sendInTurn(List<DeliveryStore.Claimed> share, AtomicBoolean failing) {
         List<DeliveryStore.Claimed> sent = new ArrayList<>();
         List<Integer> statuses = new ArrayList<>();
+        // client-service takes many events per request; a webhook gets one signed event per request.
+        int perRequest = share.get(0).toClientService() ? config.dispatch().clientServiceBatch() : 1;
         try {
-            for (int i = 0; i < share.size(); i++) {
-                DeliveryStore.Claimed delivery = share.get(i);
+            for (int from = 0; from < share.size(); from += perRequest) {
                 if (failing.get()) {
-                    store.postpone(share.subList(i, share.size()),
+                    store.postpone(share.subList(from, share.size()),
                             clock.instant().plus(config.dispatch().retryBase()));
                     return;
                 }
-                if (!clock.instant().isBefore(delivery.claimedUntil())) {
-                    continue; // the claim ran out while earlier deliveries were slow; another pass owns the row now
+                List<DeliveryStore.Claimed> due = new ArrayList<>();
+                for (DeliveryStore.Claimed delivery : share.subList(from, Math.min(share.size(), from + perRequest))) {
+                    if (!clock.instant().isBefore(delivery.claimedUntil())) {
+                        continue; // the claim ran out while earlier deliveries were slow; another pass owns the row
+                    }
+                    if (!delivery.toClientService() && delivery.url() == null) {
+                        store.release(delivery.id());
+                        continue;
+                    }
+                    due.add(delivery);
                 }
-                if (!delivery.toClientService() && delivery.url() == null) {
-                    store.release(delivery.id());
+                if (due.isEmpty()) {
                     continue;
                 }
-                Destinations.Outcome outcome = destinations.send(delivery);
-                if (outcome.delivered()) {
-                    sent.add(delivery);
-                    statuses.add(outcome.statusCode());
-                    if (sent.size() >= RECORD_EVERY) {
-                        record(sent, statuses);
-                    }
-                } else {
-                    record(sent, statuses);
-                    LOG.debugf("delivery %s to %s failed: %s", delivery.eventId(), delivery.destination(),
-                            outcome.error());
-                    store.failed(delivery, clock.instant(), outcome.statusCode(), outcome.error(),
-                            outcome.response());
-                    if (!DeliveryStore.refused(outcome.statusCode())) {
-                        failing.set(true); // a refusal concerns this event only; anything else the destination
-                    }
+                List<Destinations.Outcome> outcomes = due.get(0).toClientService()
+                        ? destinations.toClientService(due) : List.of(destinations.send(due.get(0)));
+                for (int i = 0; i < due.size(); i++) {
+                    settle(due.get(i), outcomes.get(i), sent, statuses, failing);
                 }
             }
         } finally {
             record(sent, statuses);
+        }
+    }
+
+    private void settle(DeliveryStore.Claimed delivery, Destinations.Outcome outcome, List<DeliveryStore.Claimed> sent,
+            List<Integer> statuses, AtomicBoolean failing) {
+        if (outcome.delivered()) {
+            sent.add(delivery);
+            statuses.add(outcome.statusCode());
+            if (sent.size() >= RECORD_EVERY) {
+                record(sent, statuses);
+            }
+            return;
+        }
+        record(sent, statuses);
+        LOG.debugf("delivery %s to %s failed: %s", delivery.eventId(), delivery.destination(), outcome.error());
+        store.failed(delivery, clock.instant(), outcome.statusCode(), outcome.error(), outcome.response());
+        if (!DeliveryStore.refused(outcome.statusCode())) {
+            failing.set(true); // a refusal concerns this event only; anything else concerns the destination
         }
     }
 

@@ -96,6 +96,46 @@ class DispatcherTest {
     }
 
     @Test
+    void aBacklogGoesToClientServiceInBatchesEachEventOnce() {
+        ClientServiceStub.reset();
+        List<String> stored = bookTwelve();
+        Events.dispatchUntilIdle(dispatcher);
+        Events.dispatchUntilIdle(dispatcher);
+        for (String payload : stored) {
+            assertThat(ClientServiceStub.events()).containsOnlyOnce(payload);
+        }
+        // More events than lanes: some requests carried several events.
+        assertThat(ClientServiceStub.batches()).isPositive();
+    }
+
+    @Test
+    void aClientServiceWithoutBatchesGetsTheEventsOneByOne() {
+        ClientServiceStub.reset();
+        ClientServiceStub.batchUnsupported(true);
+        List<String> stored = bookTwelve();
+        Events.dispatchUntilIdle(dispatcher);
+        Events.dispatchUntilIdle(dispatcher);
+        for (String payload : stored) {
+            assertThat(ClientServiceStub.events()).containsOnlyOnce(payload);
+        }
+        assertThat(ClientServiceStub.batches()).isZero();
+    }
+
+    /** Twelve bookings (Mondays and Tuesdays at 10:00 over six weeks), one pending event each; their payloads. */
+    private List<String> bookTwelve() {
+        Fixtures.schedule(practitioner, RICHMOND, "TUESDAY", "09:00", "17:00", "2026-05-01", "2026-06-30");
+        List<String> stored = new java.util.ArrayList<>();
+        java.time.LocalDate monday = java.time.LocalDate.parse("2026-05-04");
+        for (int week = 0; week < 6; week++) {
+            for (int day = 0; day < 2; day++) {
+                String start = monday.plusWeeks(week).plusDays(day) + "T10:00:00-07:00";
+                stored.add(storedPayloads(book(Fixtures.frontDesk(), start)).get(0));
+            }
+        }
+        return stored;
+    }
+
+    @Test
     void webhookFailingThreeTimesGetsTheSignedEventOnceItRecovers() throws Exception {
         receiver.failFirst(3, 500);
         Map<String, String> hook = Events.register(partner, receiver.url(), List.of("appointment.booked"));
