@@ -99,6 +99,25 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void jvmsAreSizedFromTheirContainersMemoryLimit() {
+        for (String module : Repository.APPLICATIONS) {
+            String options = String.valueOf(map(named("ConfigMap", module + "-config"), "data").get("JAVA_OPTS_APPEND"));
+            JvmSettingsTest.assertContainerAware(module, options);
+            String limit = String.valueOf(map(map(container(module), "resources"), "limits").get("memory"));
+            assertThat(limit).as(module).matches("\\d+Mi");
+            JvmSettingsTest.assertFitsTheLimit(module, options, Long.parseLong(limit.replace("Mi", "")));
+            // The manifest replaces the image's JAVA_OPTS_APPEND: it keeps the image's system properties.
+            String image = JvmSettingsTest.value(Repository.read(Repository.dockerfile(module)),
+                    "ENV JAVA_OPTS_APPEND=\"([^\"]*)\"", module);
+            for (String property : image.split(" ")) {
+                if (property.startsWith("-D")) {
+                    assertThat(options).as(module).contains(property);
+                }
+            }
+        }
+    }
+
+    @Test
     void referencesPointAtConfigMapsHereOrSecretsOfTheDatabaseOperator() {
         for (String module : Repository.APPLICATIONS) {
             Map<String, Object> container = container(module);

@@ -88,6 +88,10 @@ final class Repository {
         return properties;
     }
 
+    static Path dockerfile(String module) {
+        return Path.of(module, "src/main/docker/Dockerfile.jvm");
+    }
+
     static String pom(String module) {
         return read(Path.of(module, "pom.xml"));
     }

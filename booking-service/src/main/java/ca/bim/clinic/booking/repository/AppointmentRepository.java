@@ -24,31 +24,59 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
     }
 
     /**
-     * Non-cancelled appointments of these practitioners whose blocked time overlaps [from, to). Written against the
-     * range expression and the literal status of the exclusion constraint so PostgreSQL answers from its index.
+     * Rows that occupy their range at {@code :now}: what the exclusion constraint covers (see migration V10), less
+     * holds whose expiry has passed, which count as free even before anyone clears them.
+     */
+    private static final String OCCUPYING = " status not in ('CANCELLED', 'RELEASED', 'EXPIRED')"
+            + " and (status <> 'HELD' or hold_expires_at > :now)";
+
+    /** Statuses of rows that are appointments (not, or no longer, mere holds). */
+    private static final List<AppointmentStatus> APPOINTMENTS = List.of(AppointmentStatus.values());
+
+    /**
+     * Non-cancelled appointments and live holds of these practitioners whose blocked time overlaps [from, to).
+     * Written against the range expression of the exclusion constraint so PostgreSQL answers from its index.
      */
     @SuppressWarnings("unchecked")
-    public List<BusyInterval> findBusy(Collection<UUID> practitionerIds, Instant from, Instant to) {
+    public List<BusyInterval> findBusy(Collection<UUID> practitionerIds, Instant from, Instant to, Instant now) {
         List<Object[]> rows = getEntityManager().createNativeQuery("select practitioner_id, starts_at, blocked_until"
-                + " from appointment where practitioner_id in (:practitioners) and status <> 'CANCELLED'"
+                + " from appointment where practitioner_id in (:practitioners) and" + OCCUPYING
                 + " and tstzrange(starts_at, blocked_until) && tstzrange(:from, :to)", Object[].class)
                 .setParameter("practitioners", practitionerIds)
                 .setParameter("from", from)
                 .setParameter("to", to)
+                .setParameter("now", now)
                 .getResultList();
         return rows.stream().map(r -> new BusyInterval((UUID) r[0], toInstant(r[1]), toInstant(r[2]))).toList();
     }
 
-    /** Whether another non-cancelled appointment of the practitioner blocks part of [from, to). */
-    public boolean overlapsAnother(UUID practitionerId, Instant from, Instant to, UUID exceptId) {
+    /** Whether another non-cancelled appointment or live hold of the practitioner blocks part of [from, to). */
+    public boolean overlapsAnother(UUID practitionerId, Instant from, Instant to, UUID exceptId, Instant now) {
         return (Boolean) getEntityManager().createNativeQuery("select exists (select 1 from appointment"
-                + " where practitioner_id = :practitioner and status <> 'CANCELLED'"
+                + " where practitioner_id = :practitioner and" + OCCUPYING
                 + " and tstzrange(starts_at, blocked_until) && tstzrange(:from, :to) and id <> :except)", Boolean.class)
                 .setParameter("practitioner", practitionerId)
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .setParameter("except", exceptId)
+                .setParameter("now", now)
                 .getSingleResult();
+    }
+
+    /**
+     * Marks EXPIRED the practitioner's holds that overlap [from, to) and expired by {@code now}, so that a row about
+     * to take the range is not refused by the exclusion constraint because of them. Runs in the writer's transaction,
+     * before its insert; a concurrent writer clearing the same hold waits for this one and then finds it done.
+     */
+    public int clearExpiredHolds(UUID practitionerId, Instant from, Instant to, Instant now) {
+        return getEntityManager().createNativeQuery("update appointment set status = 'EXPIRED', updated_at = :now,"
+                + " version = version + 1 where practitioner_id = :practitioner and status = 'HELD'"
+                + " and hold_expires_at <= :now and tstzrange(starts_at, blocked_until) && tstzrange(:from, :to)")
+                .setParameter("practitioner", practitionerId)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("now", now)
+                .executeUpdate();
     }
 
     private static Instant toInstant(Object value) {
@@ -74,8 +102,9 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
      * local standing view (no row means not shared).
      */
     public PanacheQuery<Appointment> search(AppointmentFilter filter, boolean sharedWithPartnersOnly) {
-        StringBuilder query = new StringBuilder("1 = 1");
+        StringBuilder query = new StringBuilder("status in :appointments");
         Map<String, Object> params = new HashMap<>();
+        params.put("appointments", APPOINTMENTS);
         if (sharedWithPartnersOnly) {
             query.append(" and clientId in (select s.clientId from ClientStanding s where s.dataSharing = true)");
         }
@@ -89,17 +118,24 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
         return find(query.toString(), Sort.by("startsAt").and("id"), params);
     }
 
-    /** The appointment with its type, practitioner and location loaded, for use after the transaction. */
+    /** The appointment (never a mere hold) with its type, practitioner and location loaded. */
     public java.util.Optional<Appointment> findDetailed(UUID id) {
         return find("from Appointment a join fetch a.type join fetch a.practitioner join fetch a.location"
-                + " where a.id = ?1", id).firstResultOptional();
+                + " where a.id = ?1 and a.status in ?2", id, APPOINTMENTS).firstResultOptional();
+    }
+
+    /** The occurrences of a series in order, with type, practitioner and location loaded. */
+    public List<Appointment> findInSeries(UUID seriesId) {
+        return find("from Appointment a join fetch a.type join fetch a.practitioner join fetch a.location"
+                + " where a.seriesId = ?1 and a.status in ?2 order by a.startsAt", seriesId, APPOINTMENTS).list();
     }
 
     /** Upcoming non-cancelled appointments of a practitioner, with type and location loaded. */
     public List<Appointment> findUpcoming(UUID practitionerId, Instant from, Instant to) {
         return find("from Appointment a join fetch a.type join fetch a.location where a.practitioner.id = ?1"
-                + " and a.status <> ?2 and a.startsAt >= ?3 and a.startsAt < ?4 order by a.startsAt",
-                practitionerId, AppointmentStatus.CANCELLED, from, to).list();
+                + " and a.status in ?2 and a.startsAt >= ?3 and a.startsAt < ?4 order by a.startsAt",
+                practitionerId, APPOINTMENTS.stream().filter(s -> s != AppointmentStatus.CANCELLED).toList(), from, to)
+                .list();
     }
 
     private static void add(StringBuilder query, Map<String, Object> params, String field, String name, Object value,

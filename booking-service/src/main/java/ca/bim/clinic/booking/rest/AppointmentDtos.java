@@ -34,7 +34,10 @@ final class AppointmentDtos {
             @Schema(description = "Location code (richmond, vancouver) or id") @NotBlank @Size(max = 80)
             String locationCode,
             @NotNull OffsetDateTime start,
-            @Schema(description = "Required unless a client books for themselves") UUID clientId) {
+            @Schema(description = "Required unless a client books for themselves") UUID clientId,
+            @Schema(description = "A live hold on this slot (POST /api/v1/holds) to turn into the appointment; the "
+                    + "other fields must be the hold's. Booking a hold twice returns the same appointment.")
+            UUID holdId) {
     }
 
     /** A new time, and optionally another practitioner or location; absent fields keep their value. */
@@ -52,7 +55,8 @@ final class AppointmentDtos {
             OffsetDateTime start, OffsetDateTime end, AppointmentStatus status, BigDecimal priceCad, String currency,
             boolean lateCancellation, @Schema(nullable = true) String cancellationReason,
             @Schema(nullable = true) OffsetDateTime cancelledAt, OffsetDateTime createdAt,
-            long version) {
+            long version,
+            @Schema(nullable = true, description = "The recurring series this is an occurrence of") UUID seriesId) {
 
         static AppointmentResponse from(Appointment a) {
             ZoneId zone = a.location.zone();
@@ -61,7 +65,7 @@ final class AppointmentDtos {
                     a.startsAt.atZone(zone).toOffsetDateTime(), a.endsAt.atZone(zone).toOffsetDateTime(), a.status,
                     a.priceCad, "CAD", a.lateCancellation, a.cancellationReason,
                     a.cancelledAt == null ? null : a.cancelledAt.atOffset(ZoneOffset.UTC),
-                    a.createdAt.atOffset(ZoneOffset.UTC), a.version);
+                    a.createdAt.atOffset(ZoneOffset.UTC), a.version, a.seriesId);
         }
     }
 }

@@ -58,11 +58,14 @@ public class AppointmentResource {
     private final CurrentCaller currentCaller;
     private final BookingRules rules;
     private final ClientCheck clientCheck;
+    private final ClientSelection clients;
     private final BookingOutcomes outcomes;
     private final AccessLog accessLog;
 
     AppointmentResource(AppointmentService appointments, CatalogLookup catalog, CurrentCaller currentCaller,
-            BookingRules rules, ClientCheck clientCheck, BookingOutcomes outcomes, AccessLog accessLog) {
+            BookingRules rules, ClientCheck clientCheck, ClientSelection clients, BookingOutcomes outcomes,
+            AccessLog accessLog) {
+        this.clients = clients;
         this.accessLog = accessLog;
         this.clientCheck = clientCheck;
         this.outcomes = outcomes;
@@ -77,7 +80,8 @@ public class AppointmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "bookAppointment", summary = "Book an appointment",
             description = "A client books for themselves (clientId is implied); front desk, admins and partners "
-                    + "name the client. A retry with the same Idempotency-Key and body returns the same appointment.")
+                    + "name the client. A retry with the same Idempotency-Key and body returns the same appointment. "
+                    + "With holdId the hold becomes the appointment (same id) atomically.")
     @APIResponse(responseCode = "201", description = "Booked (or replayed); Location names the appointment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentResponse.class)),
             headers = { @Header(name = "Location", description = "URL of the appointment"),
@@ -85,10 +89,12 @@ public class AppointmentResource {
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "Booking for another client, a staff-only appointment type, or "
             + "a partner booking for a client who has not consented to data sharing")
+    @APIResponse(responseCode = "404", description = "holdId names no hold the caller may use")
     @APIResponse(responseCode = "409", description = "Not a free slot (taken, outside hours, time off, too soon, "
             + "beyond the horizon), or the client has no profile yet")
+    @APIResponse(responseCode = "410", description = "The hold named by holdId expired or was released")
     @APIResponse(responseCode = "422", description = "Unknown or archived client; unknown type, practitioner or "
-            + "location; or an Idempotency-Key reused with a different body")
+            + "location; an Idempotency-Key reused with a different body; or a body that does not match the hold")
     @APIResponse(responseCode = "503", description = "Client records cannot be reached; nothing was booked")
     public Response book(@NotNull @Valid BookingRequest request,
             @Parameter(description = "Unique per intended booking; retries reuse it")
@@ -107,19 +113,9 @@ public class AppointmentResource {
 
     private Response bookChecked(BookingRequest request, String key, UriInfo uri) {
         Caller caller = currentCaller.get();
-        UUID clientId = request.clientId();
-        if (caller.isClient()) {
-            UUID own = caller.requireClientId();
-            if (clientId != null && !clientId.equals(own)) {
-                throw DomainException.forbidden("Clients can only book for themselves");
-            }
-            clientId = own;
-        } else if (clientId == null) {
-            throw TimeParameters.badRequest("clientId", "body", "must not be null when booking for a client");
-        }
-        clientCheck.requireBookable(clientId, caller);
+        UUID clientId = clients.resolve(caller, request.clientId(), "book");
         NewAppointment command = new NewAppointment(request.appointmentType(), request.practitionerId(),
-                request.locationCode(), request.start().toInstant(), clientId);
+                request.locationCode(), request.start().toInstant(), clientId, request.holdId());
         Booking booking = appointments.book(command, caller, key);
         return Response.created(uri.getAbsolutePathBuilder().path(booking.appointment().id.toString()).build())
                 .header("Idempotent-Replayed", booking.replayed())

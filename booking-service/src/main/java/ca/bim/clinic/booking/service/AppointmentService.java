@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.booking.config.BookingRules;
@@ -18,14 +20,19 @@ import ca.bim.clinic.booking.domain.Appointment;
 import ca.bim.clinic.booking.domain.AppointmentFilter;
 import ca.bim.clinic.booking.domain.AppointmentStatus;
 import ca.bim.clinic.booking.domain.AppointmentType;
+import ca.bim.clinic.booking.domain.Hold;
 import ca.bim.clinic.booking.domain.IdempotencyRecord;
 import ca.bim.clinic.booking.domain.Location;
 import ca.bim.clinic.booking.domain.Practitioner;
 import ca.bim.clinic.booking.events.domain.EventTypes;
 import ca.bim.clinic.booking.events.service.Outbox;
 import ca.bim.clinic.booking.repository.AppointmentRepository;
+import ca.bim.clinic.booking.repository.HoldRepository;
 import ca.bim.clinic.booking.repository.IdempotencyRecordRepository;
+import ca.bim.clinic.booking.repository.WaitlistRepository;
+import ca.bim.clinic.booking.service.WaitlistService.SlotFreed;
 import ca.bim.clinic.common.error.Conflict;
+import ca.bim.clinic.common.error.Gone;
 import ca.bim.clinic.common.error.DomainException;
 import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.security.Caller;
@@ -40,16 +47,29 @@ public class AppointmentService {
 
     static final String NO_DOUBLE_BOOKING = "appointment_no_double_booking";
 
-    /** What to book; {@code clientId} is already resolved and checked for the caller. */
+    /**
+     * What to book; {@code clientId} is already resolved and checked for the caller. With {@code holdId} the hold
+     * becomes the appointment; the other fields must then be the hold's.
+     */
     public record NewAppointment(String appointmentType, UUID practitionerId, String location, Instant start,
-            UUID clientId) {
+            UUID clientId, UUID holdId) {
+
+        public NewAppointment(String appointmentType, UUID practitionerId, String location, Instant start,
+                UUID clientId) {
+            this(appointmentType, practitionerId, location, start, clientId, null);
+        }
     }
 
     /** The booked appointment, and whether it was replayed for a retried Idempotency-Key. */
     public record Booking(Appointment appointment, boolean replayed) {
     }
 
+    /** The catalogue entries a booking or hold request names, checked for the caller. */
+    record Resolved(AppointmentType type, Practitioner practitioner, Location location) {
+    }
+
     private final AppointmentRepository appointments;
+    private final HoldRepository holds;
     private final IdempotencyRecordRepository idempotency;
     private final CatalogLookup catalog;
     private final AvailabilityService availability;
@@ -57,13 +77,19 @@ public class AppointmentService {
     private final Clock clock;
     private final Outbox outbox;
     private final ClientStandings standings;
+    private final WaitlistRepository waitlist;
+    private final Event<SlotFreed> freed;
 
-    AppointmentService(AppointmentRepository appointments, IdempotencyRecordRepository idempotency,
-            CatalogLookup catalog, AvailabilityService availability, BookingRules rules, Clock clock, Outbox outbox,
-            ClientStandings standings) {
+    AppointmentService(AppointmentRepository appointments, HoldRepository holds,
+            IdempotencyRecordRepository idempotency, CatalogLookup catalog, AvailabilityService availability,
+            BookingRules rules, Clock clock, Outbox outbox, ClientStandings standings, WaitlistRepository waitlist,
+            Event<SlotFreed> freed) {
+        this.waitlist = waitlist;
+        this.freed = freed;
         this.outbox = outbox;
         this.standings = standings;
         this.appointments = appointments;
+        this.holds = holds;
         this.idempotency = idempotency;
         this.catalog = catalog;
         this.availability = availability;
@@ -73,6 +99,84 @@ public class AppointmentService {
 
     @Transactional
     public Booking book(NewAppointment request, Caller caller, String idempotencyKey) {
+        Resolved what = resolve(request, caller);
+        Instant now = clock.instant();
+        UUID appointmentId = request.holdId() == null ? UUID.randomUUID() : request.holdId();
+        if (idempotencyKey != null) {
+            // Claim the key before checking the slot; a retry (or a concurrent duplicate, once the first one
+            // commits) finds it taken and gets the booking it made.
+            String fingerprint = fingerprint(what, request, request.holdId() == null ? "" : "|" + request.holdId());
+            Optional<UUID> earlier = claim(caller, idempotencyKey, fingerprint, appointmentId, now, "booking");
+            if (earlier.isPresent()) {
+                return new Booking(appointments.findDetailed(earlier.get()).orElseThrow(), true);
+            }
+        }
+        if (request.holdId() != null) {
+            return bookHold(request, what, caller, now);
+        }
+        availability.refusal(what.type(), what.practitioner(), what.location(), request.start(), null)
+                .ifPresent(refusal -> {
+                    throw new Conflict("Slot not available", refusal.detail);
+                });
+        return new Booking(insert(appointmentId, what, request.clientId(), request.start(), caller.subject(), now,
+                null), false);
+    }
+
+    /**
+     * Writes a booked appointment and its event; the exclusion constraint refuses it (409) if anything live
+     * overlaps it. Expired holds in its way are cleared first, in this transaction.
+     */
+    Appointment insert(UUID id, Resolved what, UUID clientId, Instant start, String bookedBy, Instant now,
+            UUID seriesId) {
+        Appointment appointment = new Appointment();
+        appointment.claim(id, what.type(), what.practitioner(), what.location(), clientId, start, bookedBy, now);
+        appointment.status = AppointmentStatus.BOOKED;
+        appointment.seriesId = seriesId;
+
+        appointments.clearExpiredHolds(appointment.practitioner.id, appointment.startsAt, appointment.blockedUntil,
+                now);
+        appointments.persist(appointment);
+        Persistence.flush(appointments.getEntityManager(), Map.of(NO_DOUBLE_BOOKING, AppointmentService::taken));
+        outbox.booked(appointment);
+        return appointment;
+    }
+
+    /**
+     * Turns a live hold into the appointment: the same row goes from HELD to BOOKED under its row lock, so the slot
+     * is never free in between and a second request for the same hold finds it booked and gets that appointment.
+     */
+    private Booking bookHold(NewAppointment request, Resolved what, Caller caller, Instant now) {
+        Hold hold = holds.findDetailedForUpdate(request.holdId())
+                .filter(h -> mayActFor(h.clientId, h.bookedBy, caller))
+                .orElseThrow(() -> new NotFound("No hold with id " + request.holdId()));
+        if (!hold.clientId.equals(request.clientId()) || !hold.type.id.equals(what.type().id)
+                || !hold.practitioner.id.equals(what.practitioner().id) || !hold.location.id.equals(what.location().id)
+                || !hold.startsAt.equals(request.start())) {
+            throw DomainException.unprocessable("The booking does not match hold " + hold.id
+                    + ": appointment type, practitioner, location, start and client must be the hold's");
+        }
+        switch (hold.state(now)) {
+            case "booked" -> {
+                return new Booking(appointments.findDetailed(hold.id).orElseThrow(), true);
+            }
+            case "released" -> throw new Gone("Hold " + hold.id + " was released");
+            case "expired" -> throw new Gone("Hold " + hold.id + " expired at "
+                    + hold.expiresAt + "; book the slot without it if it is still free");
+            default -> {
+            }
+        }
+        hold.status = AppointmentStatus.BOOKED.name();
+        hold.bookedBy = caller.subject();
+        hold.updatedAt = now;
+        Persistence.flush(holds.getEntityManager(), Map.of());
+        waitlist.fulfil(hold.id);
+        Appointment appointment = appointments.findDetailed(hold.id).orElseThrow();
+        outbox.booked(appointment);
+        return new Booking(appointment, false);
+    }
+
+    /** The type, practitioner and location named by a booking or hold request, if this caller may book them. */
+    Resolved resolve(NewAppointment request, Caller caller) {
         AppointmentType type = catalog.activeType(request.appointmentType())
                 .orElseThrow(() -> DomainException.unprocessable("Unknown appointment type " + request.appointmentType()));
         Practitioner practitioner = catalog.practitioner(request.practitionerId()).filter(p -> p.active)
@@ -85,54 +189,31 @@ public class AppointmentService {
         if (!type.onlineBookable && !caller.isStaff()) {
             throw DomainException.forbidden(type.name + " is booked through the clinic's front desk only");
         }
-        Instant now = clock.instant();
-        UUID appointmentId = UUID.randomUUID();
-        if (idempotencyKey != null) {
-            // Claim the key before checking the slot; a retry (or a concurrent duplicate, once the first one
-            // commits) finds it taken and gets the booking it made.
-            var key = new IdempotencyRecord.Key(caller.subject(), idempotencyKey);
-            String fingerprint = fingerprint(type.id, practitioner.id, location.id, request);
-            if (!idempotency.claim(key, fingerprint, appointmentId, now)) {
-                return replay(idempotency.findById(key), fingerprint);
-            }
-        }
-        availability.refusal(type, practitioner, location, request.start(), null).ifPresent(refusal -> {
-            throw new Conflict("Slot not available", refusal.detail);
-        });
-
-        Appointment appointment = new Appointment();
-        appointment.id = appointmentId;
-        appointment.type = type;
-        appointment.practitioner = practitioner;
-        appointment.location = location;
-        appointment.clientId = request.clientId();
-        appointment.startsAt = request.start();
-        appointment.endsAt = request.start().plus(type.duration());
-        appointment.blockedUntil = appointment.endsAt.plus(type.buffer());
-        appointment.status = AppointmentStatus.BOOKED;
-        appointment.priceCad = type.priceCad;
-        appointment.bookedBy = caller.subject();
-        appointment.createdAt = now;
-        appointment.updatedAt = now;
-
-        appointments.persist(appointment);
-        Persistence.flush(appointments.getEntityManager(), Map.of(NO_DOUBLE_BOOKING, AppointmentService::taken));
-        outbox.booked(appointment);
-        return new Booking(appointment, false);
+        return new Resolved(type, practitioner, location);
     }
 
-    /** The booking stored under a used key; a different request under the same key is refused. */
-    private Booking replay(IdempotencyRecord record, String fingerprint) {
-        if (!record.requestHash.equals(fingerprint)) {
-            throw DomainException.unprocessable("This Idempotency-Key was already used for a different booking request");
+    /**
+     * Claims the caller's Idempotency-Key for a request with this fingerprint and the row it will write. Empty when
+     * claimed now; otherwise the id of the row an earlier request with the key wrote (a different request under the
+     * same key is refused). A concurrent claim of the same key waits until the first transaction ends.
+     */
+    Optional<UUID> claim(Caller caller, String key, String fingerprint, UUID rowId, Instant now, String what) {
+        var id = new IdempotencyRecord.Key(caller.subject(), key);
+        if (idempotency.claim(id, fingerprint, rowId, now)) {
+            return Optional.empty();
         }
-        return new Booking(appointments.findDetailed(record.appointmentId).orElseThrow(), true);
+        IdempotencyRecord record = idempotency.findById(id);
+        if (!record.requestHash.equals(fingerprint)) {
+            throw DomainException.unprocessable("This Idempotency-Key was already used for a different " + what
+                    + " request");
+        }
+        return Optional.of(record.appointmentId);
     }
 
     /** What makes two booking requests "the same" for an Idempotency-Key: resolved ids, start and client. */
-    private static String fingerprint(UUID typeId, UUID practitionerId, UUID locationId, NewAppointment request) {
-        return sha256(typeId + "|" + practitionerId + "|" + locationId + "|" + request.start() + "|"
-                + request.clientId());
+    static String fingerprint(Resolved what, NewAppointment request, String suffix) {
+        return sha256(what.type().id + "|" + what.practitioner().id + "|" + what.location().id + "|"
+                + request.start() + "|" + request.clientId() + suffix);
     }
 
     /** The appointment if the caller may see it; 404 otherwise, so others' appointments are not revealed. */
@@ -195,6 +276,10 @@ public class AppointmentService {
         availability.refusal(type, practitioner, location, newStart, appointment.id).ifPresent(refusal -> {
             throw new Conflict("Slot not available", refusal.detail);
         });
+        appointments.clearExpiredHolds(practitioner.id, newStart, newStart.plus(type.duration()).plus(type.buffer()),
+                clock.instant());
+        SlotFreed previous = new SlotFreed(appointment.practitioner.id, appointment.startsAt,
+                appointment.blockedUntil, 1);
         Instant previousStart = appointment.startsAt;
         Instant previousEnd = appointment.endsAt;
         java.time.ZoneId previousZone = appointment.location.zone();
@@ -206,6 +291,7 @@ public class AppointmentService {
         appointment.updatedAt = clock.instant();
         Persistence.flush(appointments.getEntityManager(), Map.of(NO_DOUBLE_BOOKING, AppointmentService::taken));
         outbox.rescheduled(appointment, previousStart, previousEnd, previousZone);
+        freed.fire(previous);
         return appointment;
     }
 
@@ -229,6 +315,7 @@ public class AppointmentService {
         appointment.updatedAt = now;
         Persistence.flush(appointments.getEntityManager(), Map.of());
         outbox.cancelled(appointment);
+        freed.fire(new SlotFreed(appointment.practitioner.id, appointment.startsAt, appointment.blockedUntil, 1));
         return appointment;
     }
 
@@ -275,17 +362,28 @@ public class AppointmentService {
     }
 
     private boolean canSee(Appointment appointment, Caller caller) {
+        if (caller.isStaff() || caller.isClient() || caller.isPartner()) {
+            return mayActFor(appointment.clientId, appointment.bookedBy, caller);
+        }
+        return caller.isTherapist() && isOwnPractitioner(appointment, caller);
+    }
+
+    /**
+     * Whether the caller may see and manage what was booked or held for this client by {@code bookedBy}: staff
+     * always, a client their own, a partner what it made for a client whose data-sharing consent is in force.
+     */
+    boolean mayActFor(UUID clientId, String bookedBy, Caller caller) {
         if (caller.isStaff()) {
             return true;
         }
         if (caller.isClient()) {
-            return appointment.clientId.equals(caller.requireClientId());
+            return clientId.equals(caller.requireClientId());
         }
         if (caller.isPartner()) {
             // Consent is checked where data leaves, not only at booking: withdrawn means gone for the partner.
-            return appointment.bookedBy.equals(caller.subject()) && standings.sharesWithPartners(appointment.clientId);
+            return bookedBy.equals(caller.subject()) && standings.sharesWithPartners(clientId);
         }
-        return caller.isTherapist() && isOwnPractitioner(appointment, caller);
+        return false;
     }
 
     private static boolean isOwnPractitioner(Appointment appointment, Caller caller) {

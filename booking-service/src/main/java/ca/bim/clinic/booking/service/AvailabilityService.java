@@ -31,7 +31,8 @@ import ca.bim.clinic.booking.repository.TimeOffRepository;
 
 /**
  * Free start times: the start times of each practitioner's working hours ({@link SlotGrid}, which also handles
- * days on which the clocks change) less time off and appointments already booked.
+ * days on which the clocks change) less time off, appointments already booked and live holds (an expired hold
+ * counts as free at once).
  */
 @ApplicationScoped
 public class AvailabilityService {
@@ -100,7 +101,7 @@ public class AvailabilityService {
         List<Schedule> inForce = schedules.findInForce(ids, firstDay, lastDay);
         Map<UUID, List<TimeOff>> away = timeOff.findOverlapping(ids, earliest, latest.plus(duration)).stream()
                 .collect(Collectors.groupingBy(t -> t.practitioner.id));
-        Map<UUID, List<BusyInterval>> busy = appointments.findBusy(ids, earliest, latest.plus(blocked)).stream()
+        Map<UUID, List<BusyInterval>> busy = appointments.findBusy(ids, earliest, latest.plus(blocked), now).stream()
                 .collect(Collectors.groupingBy(BusyInterval::practitionerId));
 
         List<Slot> slots = new ArrayList<>();
@@ -133,7 +134,7 @@ public class AvailabilityService {
 
     /**
      * Why {@code start} is not a free slot for this booking, if it is not. {@code ignoredAppointment} is the
-     * appointment being moved, whose own time does not count as taken.
+     * appointment being moved (or the hold being booked), whose own time does not count as taken.
      */
     public Optional<Refusal> refusal(AppointmentType type, Practitioner practitioner, Location location,
             Instant start, UUID ignoredAppointment) {
@@ -159,7 +160,7 @@ public class AvailabilityService {
         }
         Instant blockedUntil = end.plus(type.buffer());
         if (appointments.overlapsAnother(practitioner.id, start, blockedUntil,
-                ignoredAppointment == null ? new UUID(0, 0) : ignoredAppointment)) {
+                ignoredAppointment == null ? new UUID(0, 0) : ignoredAppointment, now)) {
             return Optional.of(Refusal.TAKEN);
         }
         return Optional.empty();

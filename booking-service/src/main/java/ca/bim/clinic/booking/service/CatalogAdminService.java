@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.booking.config.BookingRules;
@@ -26,6 +27,7 @@ import ca.bim.clinic.booking.repository.AppointmentTypeRepository;
 import ca.bim.clinic.booking.repository.PractitionerRepository;
 import ca.bim.clinic.booking.repository.ScheduleRepository;
 import ca.bim.clinic.booking.repository.TimeOffRepository;
+import ca.bim.clinic.booking.service.WaitlistService.SlotFreed;
 import ca.bim.clinic.common.error.DomainException;
 import ca.bim.clinic.common.error.NotFound;
 
@@ -56,10 +58,12 @@ public class CatalogAdminService {
     private final CatalogLookup catalog;
     private final Clock clock;
     private final BookingRules rules;
+    private final Event<SlotFreed> freed;
 
     CatalogAdminService(PractitionerRepository practitioners, AppointmentTypeRepository types,
             ScheduleRepository schedules, TimeOffRepository timeOff, AppointmentRepository appointments,
-            CatalogLookup catalog, Clock clock, BookingRules rules) {
+            CatalogLookup catalog, Clock clock, BookingRules rules, Event<SlotFreed> freed) {
+        this.freed = freed;
         this.practitioners = practitioners;
         this.types = types;
         this.schedules = schedules;
@@ -117,6 +121,9 @@ public class CatalogAdminService {
         apply(schedule, data);
         schedules.persist(schedule);
         flushSchedule();
+        // New working hours: waiting clients may now get offers in them (each entry one, the oldest first).
+        Instant now = clock.instant();
+        freed.fire(new SlotFreed(practitionerId, now, now.plus(rules.horizon()), Integer.MAX_VALUE));
         return schedule;
     }
 

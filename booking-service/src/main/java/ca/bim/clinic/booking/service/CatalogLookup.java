@@ -20,6 +20,7 @@ import ca.bim.clinic.booking.repository.PractitionerRepository;
 import ca.bim.clinic.booking.repository.ScheduleRepository;
 import ca.bim.clinic.booking.repository.TimeOffRepository;
 import ca.bim.clinic.common.security.Caller;
+import io.quarkus.cache.CacheResult;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 /**
@@ -44,8 +45,13 @@ public class CatalogLookup {
         this.timeOff = timeOff;
     }
 
-    public PanacheQuery<Location> activeLocations() {
-        return locations.findActive();
+    /**
+     * The active locations, read once and kept (cache catalog-locations): no API writes locations, and an operator's
+     * change in the database shows within the cache's expire-after-write. Read-only: callers map, never modify.
+     */
+    @CacheResult(cacheName = "catalog-locations")
+    public List<Location> activeLocations() {
+        return List.copyOf(locations.findActive().list());
     }
 
     /** A location by id, active or not. */

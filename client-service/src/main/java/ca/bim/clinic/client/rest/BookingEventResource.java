@@ -1,7 +1,6 @@
 package ca.bim.clinic.client.rest;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -153,10 +152,6 @@ public class BookingEventResource {
 
     /** The same problem shape as a failed {@code @Valid}. */
     private static HttpProblem violationsOf(Set<ConstraintViolation<BookingEventRequest>> violations, String detail) {
-        ViolationProblem problem = ViolationProblem.builder().detail(detail);
-        violations.stream()
-                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .forEach(v -> problem.violation(v.getPropertyPath().toString(), ViolationProblem.IN_BODY, v.getMessage()));
-        return problem.build();
+        return ViolationProblem.builder().detail(detail).bodyViolations(violations).build();
     }
 }

@@ -1,6 +1,5 @@
 package ca.bim.clinic.client.rest;
 
-import java.util.Comparator;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
@@ -33,14 +32,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidProfile(InvalidProfileException exception, UriInfo uriInfo) {
-        ViolationProblem problem = ViolationProblem.builder()
-                .detail(exception.getMessage())
-                .instance(uriInfo.getPath());
-        exception.violations().stream()
-                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .forEach(v -> problem.violation(v.getPropertyPath().toString(), ViolationProblem.IN_BODY,
-                        v.getMessage()));
-        return problem.toResponse();
+        return ViolationProblem.builder().detail(exception.getMessage()).instance(uriInfo.getPath())
+                .bodyViolations(exception.violations()).toResponse();
     }
 
     /** Two writers raced on the same row; the loser retries with fresh data. */

@@ -2,10 +2,13 @@ package ca.bim.clinic.common.error;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -56,6 +59,13 @@ public final class ViolationProblem {
 
     public ViolationProblem violation(String field, String in, String message) {
         violations.add(new Violation(field == null ? "" : field, in, message));
+        return this;
+    }
+
+    /** Bean Validation failures of a body, in field order, as {@code @Valid} would report them. */
+    public ViolationProblem bodyViolations(Collection<? extends ConstraintViolation<?>> failures) {
+        failures.stream().sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .forEach(v -> violation(v.getPropertyPath().toString(), IN_BODY, v.getMessage()));
         return this;
     }
 

@@ -65,7 +65,7 @@ public interface GatewayConfig {
     interface Auth {
 
         /** Prefixes where every method needs a valid bearer token at the edge. */
-        @WithDefault("/api/v1/clients,/api/v1/appointments,/api/v1/webhooks,/api/v1/events")
+        @WithDefault("/api/v1/clients,/api/v1/appointments,/api/v1/webhooks,/api/v1/events,/api/v1/appointment-series,/api/v1/holds,/api/v1/waitlist")
         List<String> protectedPrefixes();
 
         /** Whether POST, PUT, PATCH and DELETE need a valid bearer token on every route. */
@@ -146,7 +146,7 @@ public interface GatewayConfig {
     interface Headers {
 
         /** Answers under these prefixes carry {@code Cache-Control: no-store}: they hold personal and health data. */
-        @WithDefault("/api/v1/clients,/api/v1/appointments")
+        @WithDefault("/api/v1/clients,/api/v1/appointments,/api/v1/appointment-series,/api/v1/holds,/api/v1/waitlist")
         List<String> noStorePrefixes();
 
         Hsts hsts();

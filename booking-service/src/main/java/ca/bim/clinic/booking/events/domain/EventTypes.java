@@ -11,6 +11,8 @@ public final class EventTypes {
     public static final String CHECKED_IN = "appointment.checked-in";
     public static final String COMPLETED = "appointment.completed";
     public static final String NO_SHOW = "appointment.no-show";
+    /** A freed slot is held for a waitlist entry (data.appointmentId is the hold's id, see data.holdExpiresAt). */
+    public static final String WAITLIST_OFFERED = "waitlist.offered";
 
     /**
      * Internal: someone other than the client read the client's appointments (contract 4). Goes to client-service's
@@ -19,7 +21,8 @@ public final class EventTypes {
     public static final String APPOINTMENTS_READ = "client.appointments-read";
 
     /** The types partners see in the feed and may subscribe to. */
-    public static final List<String> ALL = List.of(BOOKED, RESCHEDULED, CANCELLED, CHECKED_IN, COMPLETED, NO_SHOW);
+    public static final List<String> ALL = List.of(BOOKED, RESCHEDULED, CANCELLED, CHECKED_IN, COMPLETED, NO_SHOW,
+            WAITLIST_OFFERED);
 
     /** Version of the envelope and data shape; bumped only for incompatible changes. */
     public static final int VERSION = 1;

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ca.bim.clinic.booking.domain.Appointment;
+import ca.bim.clinic.booking.domain.Hold;
+import ca.bim.clinic.booking.domain.SlotClaim;
 import ca.bim.clinic.booking.events.config.EventsConfig;
 import ca.bim.clinic.booking.events.domain.EventEnvelope;
 import ca.bim.clinic.booking.events.domain.EventTypes;
@@ -119,15 +121,32 @@ public class Outbox {
         return id;
     }
 
+    /**
+     * A waitlist entry was offered a freed slot: {@code hold} keeps it for the client until its expiry. Goes to
+     * whoever created the entry (feed and webhooks), like the appointment events of what it booked.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope waitlistOffered(Hold hold, UUID entryId) {
+        return append(EventTypes.WAITLIST_OFFERED, hold, "held", new EventEnvelope.Extra(null, null, null, null,
+                hold.expiresAt, entryId));
+    }
+
     private EventEnvelope append(String type, Appointment a, OffsetDateTime previousStart,
             OffsetDateTime previousEnd, Boolean late) {
+        return append(type, a, a.status.wire(), new EventEnvelope.Extra(previousStart, previousEnd, late, a.seriesId,
+                null, null));
+    }
+
+    private EventEnvelope append(String type, SlotClaim a, String status, EventEnvelope.Extra extra) {
         ZoneId zone = a.location.zone();
         Instant now = clock.instant();
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, now, EventTypes.VERSION,
                 new EventEnvelope.Data(a.id, a.clientId, a.practitioner.id, a.practitioner.keycloakUsername,
                         a.practitioner.subject,
                         a.location.id, a.location.code, a.type.code, a.startsAt.atZone(zone).toOffsetDateTime(),
-                        a.endsAt.atZone(zone).toOffsetDateTime(), a.status.wire(), previousStart, previousEnd, late));
+                        a.endsAt.atZone(zone).toOffsetDateTime(), status, extra.previousStartsAt(),
+                        extra.previousEndsAt(), extra.late(), extra.seriesId(), extra.holdExpiresAt(),
+                        extra.waitlistEntryId()));
         // The appointment's own change goes first, so its row lock orders this appointment's events.
         em.flush();
         insert(envelope.id(), type, a.id, a.clientId, a.bookedBy, now, serialise(envelope), false);

@@ -23,7 +23,8 @@ import ca.bim.clinic.booking.webhooks.domain.WebhookSubscription;
 /** Request and response bodies of the webhook endpoints. */
 public final class WebhookDtos {
 
-    static final String EVENT_TYPE_PATTERN = "appointment\\.(booked|rescheduled|cancelled|checked-in|completed|no-show)";
+    static final String EVENT_TYPE_PATTERN =
+            "appointment\\.(booked|rescheduled|cancelled|checked-in|completed|no-show)|waitlist\\.offered";
 
     private WebhookDtos() {
     }
@@ -32,7 +33,7 @@ public final class WebhookDtos {
             @Schema(description = "https URL on a public address", examples = "https://partner.example.com/hooks/clinic")
             @NotBlank @Size(max = 2000) String url,
             @Schema(description = "Event types to receive")
-            @NotEmpty @Size(max = 6) Set<@NotNull @Size(max = 40) @Pattern(regexp = EVENT_TYPE_PATTERN) String> eventTypes) {
+            @NotEmpty @Size(max = 7) Set<@NotNull @Size(max = 40) @Pattern(regexp = EVENT_TYPE_PATTERN) String> eventTypes) {
     }
 
     /** A subscription; {@code secret} is present only in the answer to the registration. */

@@ -1,0 +1,51 @@
+package ca.bim.clinic.booking.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import ca.bim.clinic.booking.domain.Hold;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** Holds: appointment rows that started as a hold (see {@link Hold}). */
+@ApplicationScoped
+public class HoldRepository implements PanacheRepositoryBase<Hold, UUID> {
+
+    private static final String DETAILED = "from Hold h join fetch h.type join fetch h.practitioner"
+            + " join fetch h.location where h.id = ?1 and h.expiresAt is not null";
+
+    /** The hold with its type, practitioner and location loaded, whatever became of it. */
+    public Optional<Hold> findDetailed(UUID id) {
+        return find(DETAILED, id).firstResultOptional();
+    }
+
+    /**
+     * As {@link #findDetailed}, with the row locked until the transaction ends (only the hold's row, not the
+     * catalogue rows it joins), so booking or releasing one hold happens once.
+     */
+    public Optional<Hold> findDetailedForUpdate(UUID id) {
+        getEntityManager().createNativeQuery("select id from appointment where id = :id for update", UUID.class)
+                .setParameter("id", id).getResultList();
+        Optional<Hold> hold = findDetailed(id);
+        hold.ifPresent(h -> getEntityManager().refresh(h));
+        return hold;
+    }
+
+    /**
+     * Marks up to {@code limit} holds that expired by {@code now} as EXPIRED and returns them with their details,
+     * skipping rows another transaction has locked (it is booking, releasing or sweeping them).
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> expireDue(Instant now, int limit) {
+        return getEntityManager().createNativeQuery("update appointment set status = 'EXPIRED', updated_at = :now,"
+                + " version = version + 1 where id in (select id from appointment where status = 'HELD'"
+                + " and hold_expires_at <= :now order by hold_expires_at limit :limit for update skip locked)"
+                + " returning id", UUID.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+}

@@ -1,0 +1,114 @@
+package ca.bim.clinic.booking.repository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import ca.bim.clinic.booking.domain.WaitlistEntry;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class WaitlistRepository implements PanacheRepositoryBase<WaitlistEntry, UUID> {
+
+    /**
+     * Waiting entries that could take a slot of this practitioner on these local days and hold no live offer,
+     * oldest first, locked (entries another offer is being made to are skipped, not waited for).
+     */
+    @SuppressWarnings("unchecked")
+    public List<WaitlistEntry> lockWaiting(UUID practitionerId, LocalDate firstDay, LocalDate lastDay, Instant now,
+            int limit) {
+        List<UUID> ids = getEntityManager().createNativeQuery("select e.id from waitlist_entry e"
+                + " where e.status = 'WAITING' and (e.practitioner_id is null or e.practitioner_id = :practitioner)"
+                + " and e.from_date <= :lastDay and e.to_date >= :firstDay and not exists (select 1 from"
+                + " waitlist_offer o join appointment h on h.id = o.hold_id where o.entry_id = e.id"
+                + " and h.status = 'HELD' and h.hold_expires_at > :now)"
+                + " order by e.created_at, e.id limit :limit for update of e skip locked", UUID.class)
+                .setParameter("practitioner", practitionerId)
+                .setParameter("firstDay", firstDay)
+                .setParameter("lastDay", lastDay)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
+        return ids.stream().map(id -> findDetailed(id).orElseThrow()).toList();
+    }
+
+    /**
+     * Whether the entry was already offered time of this practitioner overlapping [start, end): it let that offer
+     * expire (or gave it back), so that time goes to the next entry.
+     */
+    public boolean wasOffered(UUID entryId, UUID practitionerId, Instant start, Instant end) {
+        return (Boolean) getEntityManager().createNativeQuery("select exists (select 1 from waitlist_offer o"
+                + " join appointment h on h.id = o.hold_id where o.entry_id = :entry"
+                + " and o.practitioner_id = :practitioner"
+                + " and tstzrange(h.starts_at, h.blocked_until) && tstzrange(:start, :end))", Boolean.class)
+                .setParameter("entry", entryId)
+                .setParameter("practitioner", practitionerId)
+                .setParameter("start", start)
+                .setParameter("end", end)
+                .getSingleResult();
+    }
+
+    public void recordOffer(UUID holdId, UUID entryId, UUID practitionerId, Instant start, Instant now) {
+        getEntityManager().createNativeQuery("insert into waitlist_offer (hold_id, entry_id, practitioner_id,"
+                + " starts_at, offered_at) values (:hold, :entry, :practitioner, :start, :now)")
+                .setParameter("hold", holdId)
+                .setParameter("entry", entryId)
+                .setParameter("practitioner", practitionerId)
+                .setParameter("start", start)
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    /** The entry whose offer this hold is, marked BOOKED: the client took the slot. */
+    public void fulfil(UUID holdId) {
+        getEntityManager().createNativeQuery("update waitlist_entry set status = 'BOOKED', version = version + 1"
+                + " where status = 'WAITING' and id = (select entry_id from waitlist_offer where hold_id = :hold)")
+                .setParameter("hold", holdId)
+                .executeUpdate();
+    }
+
+    /** The live offer (hold id) of an entry, if it has one. */
+    @SuppressWarnings("unchecked")
+    public Optional<UUID> liveOffer(UUID entryId, Instant now) {
+        List<UUID> ids = getEntityManager().createNativeQuery("select o.hold_id from waitlist_offer o join appointment h"
+                + " on h.id = o.hold_id where o.entry_id = :entry and h.status = 'HELD' and h.hold_expires_at > :now",
+                UUID.class)
+                .setParameter("entry", entryId)
+                .setParameter("now", now)
+                .getResultList();
+        return ids.stream().findFirst();
+    }
+
+    /** Entries whose window ended before {@code today} stop waiting. */
+    public int expireEnded(LocalDate today) {
+        return update("status = ?1, version = version + 1 where status = ?2 and toDate < ?3", WaitlistEntry.EXPIRED,
+                WaitlistEntry.WAITING, today);
+    }
+
+    public Optional<WaitlistEntry> findDetailed(UUID id) {
+        return find("from WaitlistEntry e join fetch e.type left join fetch e.location left join fetch e.practitioner"
+                + " where e.id = ?1", id).firstResultOptional();
+    }
+
+    /** Entries, oldest first; of one client, or of one creator whose clients share data, or all when both are null. */
+    public PanacheQuery<WaitlistEntry> search(UUID clientId, String createdBy) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        var params = new java.util.HashMap<String, Object>();
+        if (clientId != null) {
+            query.append(" and clientId = :client");
+            params.put("client", clientId);
+        }
+        if (createdBy != null) {
+            query.append(" and createdBy = :createdBy and clientId in (select s.clientId from ClientStanding s"
+                    + " where s.dataSharing = true)");
+            params.put("createdBy", createdBy);
+        }
+        return find(query.toString(), Sort.by("createdAt").and("id"), params);
+    }
+}
