@@ -77,6 +77,7 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
     private static final AtomicLong POSITIONS = new AtomicLong();
     private static volatile boolean down;
     private static volatile boolean batchUnsupported;
+    private static volatile boolean credentialsRefused;
     private static final AtomicLong BATCHES = new AtomicLong();
     private static final List<String> EVENTS = new CopyOnWriteArrayList<>();
 
@@ -124,6 +125,11 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
         batchUnsupported = unsupported;
     }
 
+    /** While set, the event endpoints answer 401, as they would to an expired or unknown service token. */
+    public static void refuseCredentials(boolean refused) {
+        credentialsRefused = refused;
+    }
+
     /** How many batches of events client-service answered. */
     public static long batches() {
         return BATCHES.get();
@@ -145,6 +151,7 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
         UNREACHABLE_FOR.clear();
         down = false;
         batchUnsupported = false;
+        credentialsRefused = false;
         BATCHES.set(0);
         if (server != null) {
             server.resetRequests();
@@ -229,6 +236,9 @@ public class ClientServiceStub implements QuarkusTestResourceLifecycleManager {
             String authorization = event.getRequest().getHeader("Authorization");
             if (authorization == null || !authorization.startsWith("Bearer ")
                     || !SERVICE_SUBJECT.equals(subjectOf(authorization.substring("Bearer ".length())))) {
+                return problem(401, "Unauthorized");
+            }
+            if (credentialsRefused && path.startsWith("/internal/v1/booking-events")) {
                 return problem(401, "Unauthorized");
             }
             if (path.equals("/internal/v1/booking-events/batch") && event.getRequest().getMethod().getName().equals("POST")) {

@@ -102,7 +102,15 @@ public class Destinations {
     }
 
     private Outcome toClientService(String payload) {
-        return exchange(() -> clientService.deliver(payload, deadline));
+        Outcome outcome = exchange(() -> clientService.deliver(payload, deadline));
+        Integer status = outcome.statusCode();
+        if (status != null && (status == 401 || status == 403)) {
+            // Our own credentials were refused (an expired or unknown token, a missing role): not this event's
+            // fault, so it is retried with backoff, and the outbox lag shows it, instead of dead-lettering it.
+            return new Outcome(null, "client-service refused booking-service's credentials with " + status,
+                    outcome.response());
+        }
+        return outcome;
     }
 
     /** One exchange with client-service within the deadline; a 2xx keeps its body (a batch's statuses). */

@@ -109,6 +109,20 @@ class DispatcherTest {
     }
 
     @Test
+    void aRefusedServiceTokenIsRetriedNotDeadLettered() {
+        ClientServiceStub.refuseCredentials(true);
+        UUID appointment = book(Fixtures.frontDesk(), MONDAY_10);
+        String stored = storedPayloads(appointment).get(0);
+        Events.dispatchUntilIdle(dispatcher);
+        assertThat(ClientServiceStub.events()).doesNotContain(stored);
+
+        ClientServiceStub.refuseCredentials(false);
+        Events.advancePastBackoff(clock);
+        Events.dispatchUntilIdle(dispatcher);
+        assertThat(ClientServiceStub.events()).containsOnlyOnce(stored);
+    }
+
+    @Test
     void aClientServiceWithoutBatchesGetsTheEventsOneByOne() {
         ClientServiceStub.reset();
         ClientServiceStub.batchUnsupported(true);
