@@ -3,7 +3,6 @@ package ca.bim.clinic.booking.domain;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,19 +17,12 @@ import jakarta.persistence.Table;
 public class Appointment extends SlotClaim {
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public AppointmentStatus status;
 
-    @Column(name = "late_cancellation", nullable = false)
     public boolean lateCancellation;
-
-    @Column(name = "cancellation_reason")
     public String cancellationReason;
-
-    @Column(name = "cancelled_at")
     public Instant cancelledAt;
 
     /** The recurring series this appointment is an occurrence of, if any. */
-    @Column(name = "series_id")
     public UUID seriesId;
 }

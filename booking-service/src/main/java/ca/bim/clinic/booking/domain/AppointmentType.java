@@ -26,34 +26,22 @@ public class AppointmentType {
     @Id
     public UUID id;
 
-    @Column(nullable = false, unique = true)
     public String code;
-
-    @Column(nullable = false)
     public String name;
-
-    @Column(nullable = false)
     public String description;
-
-    @Column(name = "duration_minutes", nullable = false)
     public int durationMinutes;
-
-    @Column(name = "buffer_minutes", nullable = false)
     public int bufferMinutes;
 
-    @Column(name = "price_cad", nullable = false, precision = 8, scale = 2)
+    @Column(precision = 8, scale = 2)
     public BigDecimal priceCad;
 
-    @Column(name = "online_bookable", nullable = false)
     public boolean onlineBookable;
-
-    @Column(nullable = false)
     public boolean active;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "appointment_type_discipline", joinColumns = @JoinColumn(name = "appointment_type_id"))
     @Enumerated(EnumType.STRING)
-    @Column(name = "discipline", nullable = false)
+    @Column(name = "discipline")
     public Set<Discipline> disciplines = EnumSet.noneOf(Discipline.class);
 
     @Version

@@ -3,7 +3,6 @@ package ca.bim.clinic.booking.domain;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -21,23 +20,18 @@ public class ClientStanding {
     public static final String ARCHIVED = "archived";
 
     @Id
-    @Column(name = "client_id")
     public UUID clientId;
 
     /** The client's Keycloak subject when they have an account. */
     public String subject;
 
-    @Column(nullable = false)
     public String status;
-
-    @Column(name = "data_sharing", nullable = false)
     public boolean dataSharing;
 
     /** Feed position of the change this row reflects (opaque to us except for its order). */
     public String position;
 
     /** When the standing last changed in client-service. */
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     public boolean active() {

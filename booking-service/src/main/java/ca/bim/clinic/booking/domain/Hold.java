@@ -21,10 +21,9 @@ public class Hold extends SlotClaim {
     public static final String EXPIRED = "EXPIRED";
 
     /** HELD, RELEASED, EXPIRED, or once booked the appointment's status (BOOKED, CANCELLED, ...). */
-    @Column(nullable = false)
     public String status;
 
-    @Column(name = "hold_expires_at", nullable = false)
+    @Column(name = "hold_expires_at")
     public Instant expiresAt;
 
     /** What the hold is now, as the API names it: active, expired, released or booked. */

@@ -3,7 +3,6 @@ package ca.bim.clinic.booking.domain;
 import java.time.ZoneId;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,28 +16,13 @@ public class Location {
     @Id
     public UUID id;
 
-    @Column(nullable = false, unique = true)
     public String code;
-
-    @Column(nullable = false)
     public String name;
-
-    @Column(nullable = false)
     public String address;
-
-    @Column(nullable = false)
     public String city;
-
-    @Column(nullable = false)
     public String province;
-
-    @Column(nullable = false)
     public String phone;
-
-    @Column(name = "time_zone", nullable = false)
     public String timeZone;
-
-    @Column(nullable = false)
     public boolean active;
 
     @Version

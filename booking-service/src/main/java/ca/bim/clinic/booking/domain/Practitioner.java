@@ -2,7 +2,6 @@ package ca.bim.clinic.booking.domain;
 
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,27 +20,18 @@ public class Practitioner {
     @Id
     public UUID id;
 
-    @Column(name = "keycloak_username", unique = true)
     public String keycloakUsername;
 
     /** The login's stable Keycloak subject (sub); what other services key on. */
-    @Column(unique = true)
     public UUID subject;
 
-    @Column(name = "display_name", nullable = false)
     public String displayName;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Discipline discipline;
 
-    @Column(nullable = false)
     public String credentials;
-
-    @Column(nullable = false)
     public String bio;
-
-    @Column(nullable = false)
     public boolean active;
 
     @Version

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -31,11 +30,9 @@ public class WaitlistEntry {
     @Id
     public UUID id;
 
-    @Column(name = "client_id", nullable = false)
     public UUID clientId;
 
     /** Subject of the token that created the entry; offers are held in its name. */
-    @Column(name = "created_by", nullable = false)
     public String createdBy;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -43,32 +40,17 @@ public class WaitlistEntry {
     public AppointmentType type;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "practitioner_id")
     public Practitioner practitioner;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "location_id")
     public Location location;
 
-    @Column(name = "from_date", nullable = false)
     public LocalDate fromDate;
-
-    @Column(name = "to_date", nullable = false)
     public LocalDate toDate;
-
-    @Column(name = "from_time", nullable = false)
     public LocalTime fromTime;
-
-    @Column(name = "to_time", nullable = false)
     public LocalTime toTime;
-
-    @Column(nullable = false)
     public String weekdays;
-
-    @Column(nullable = false)
     public String status;
-
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Version

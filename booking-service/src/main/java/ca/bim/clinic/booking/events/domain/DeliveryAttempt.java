@@ -3,7 +3,6 @@ package ca.bim.clinic.booking.events.domain;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,20 +18,10 @@ public class DeliveryAttempt {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "delivery_id", nullable = false)
     public UUID deliveryId;
-
-    @Column(nullable = false)
     public int attempt;
-
-    @Column(name = "attempted_at", nullable = false)
     public Instant attemptedAt;
-
-    @Column(name = "status_code")
     public Integer statusCode;
-
     public String error;
-
-    @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 }

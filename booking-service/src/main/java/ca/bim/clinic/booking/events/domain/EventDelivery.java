@@ -3,7 +3,6 @@ package ca.bim.clinic.booking.events.domain;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -24,54 +23,27 @@ public class EventDelivery {
     @Id
     public UUID id;
 
-    @Column(name = "event_seq", nullable = false)
     public long eventSeq;
-
-    @Column(name = "event_id", nullable = false)
     public UUID eventId;
-
-    @Column(name = "event_type", nullable = false)
     public String eventType;
 
     /** Null for internal events that concern a client rather than one appointment. */
-    @Column(name = "appointment_id")
     public UUID appointmentId;
 
-    @Column(nullable = false)
     public String destination;
-
-    @Column(name = "subscription_id")
     public UUID subscriptionId;
-
-    @Column(nullable = false)
     public String status;
-
-    @Column(nullable = false)
     public int attempts;
-
-    @Column(name = "next_attempt_at", nullable = false)
     public Instant nextAttemptAt;
-
-    @Column(name = "claimed_until")
     public Instant claimedUntil;
-
-    @Column(name = "last_attempt_at")
     public Instant lastAttemptAt;
-
-    @Column(name = "last_status_code")
     public Integer lastStatusCode;
-
-    @Column(name = "last_error")
     public String lastError;
-
-    @Column(name = "delivered_at")
     public Instant deliveredAt;
 
     /** When it left PENDING; retention counts from here. */
-    @Column(name = "settled_at")
     public Instant settledAt;
 
     /** Start of the consumer's answer to the last attempt (for dead letters). */
-    @Column(name = "last_response")
     public String lastResponse;
 }

@@ -30,41 +30,26 @@ public class WebhookSubscription {
     public UUID id;
 
     /** Token subject of the registering caller. */
-    @Column(nullable = false)
     public String owner;
 
-    @Column(name = "all_appointments", nullable = false)
     public boolean allAppointments;
-
-    @Column(nullable = false)
     public String url;
 
     /** Signing key; shown once at registration, kept to sign every delivery. */
-    @Column(nullable = false)
     public String secret;
 
     /** The secret before the last rotation; deliveries are signed with it too until {@link #previousSecretUntil}. */
-    @Column(name = "previous_secret")
     public String previousSecret;
 
-    @Column(name = "previous_secret_until")
     public Instant previousSecretUntil;
-
-    @Column(nullable = false)
     public String status;
-
-    @Column(name = "consecutive_failures", nullable = false)
     public int consecutiveFailures;
-
-    @Column(name = "paused_at")
     public Instant pausedAt;
-
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "webhook_subscription_event_type", joinColumns = @JoinColumn(name = "subscription_id"))
-    @Column(name = "event_type", nullable = false)
+    @Column(name = "event_type")
     public Set<String> eventTypes = new TreeSet<>();
 
     @Version
