@@ -2,9 +2,7 @@ package ca.bim.clinic.booking.repository;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import ca.bim.clinic.booking.domain.Appointment;
 import ca.bim.clinic.booking.domain.AppointmentFilter;
 import ca.bim.clinic.booking.domain.AppointmentStatus;
+import ca.bim.clinic.common.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -102,20 +101,18 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
      * local standing view (no row means not shared).
      */
     public PanacheQuery<Appointment> search(AppointmentFilter filter, boolean sharedWithPartnersOnly) {
-        StringBuilder query = new StringBuilder("status in :appointments");
-        Map<String, Object> params = new HashMap<>();
-        params.put("appointments", APPOINTMENTS);
+        Where where = new Where("status in :appointments").with("appointments", APPOINTMENTS);
         if (sharedWithPartnersOnly) {
-            query.append(" and clientId in (select s.clientId from ClientStanding s where s.dataSharing = true)");
+            where.and("clientId in (select s.clientId from ClientStanding s where s.dataSharing = true)");
         }
-        add(query, params, "clientId", "client", filter.clientId(), "=");
-        add(query, params, "practitioner.id", "practitioner", filter.practitionerId(), "=");
-        add(query, params, "location.id", "location", filter.locationId(), "=");
-        add(query, params, "startsAt", "from", filter.from(), ">=");
-        add(query, params, "startsAt", "to", filter.to(), "<");
-        add(query, params, "status", "status", filter.status(), "=");
-        add(query, params, "bookedBy", "bookedBy", filter.bookedBy(), "=");
-        return find(query.toString(), Sort.by("startsAt").and("id"), params);
+        where.and("clientId = :client", "client", filter.clientId())
+                .and("practitioner.id = :practitioner", "practitioner", filter.practitionerId())
+                .and("location.id = :location", "location", filter.locationId())
+                .and("startsAt >= :from", "from", filter.from())
+                .and("startsAt < :to", "to", filter.to())
+                .and("status = :status", "status", filter.status())
+                .and("bookedBy = :bookedBy", "bookedBy", filter.bookedBy());
+        return find(where.toString(), Sort.by("startsAt").and("id"), where.parameters());
     }
 
     /** The appointment (never a mere hold) with its type, practitioner and location loaded. */
@@ -136,13 +133,5 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
                 + " and a.status in ?2 and a.startsAt >= ?3 and a.startsAt < ?4 order by a.startsAt",
                 practitionerId, APPOINTMENTS.stream().filter(s -> s != AppointmentStatus.CANCELLED).toList(), from, to)
                 .list();
-    }
-
-    private static void add(StringBuilder query, Map<String, Object> params, String field, String name, Object value,
-            String operator) {
-        if (value != null) {
-            query.append(" and ").append(field).append(' ').append(operator).append(" :").append(name);
-            params.put(name, value);
-        }
     }
 }

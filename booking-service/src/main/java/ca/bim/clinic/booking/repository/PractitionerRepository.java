@@ -2,8 +2,6 @@ package ca.bim.clinic.booking.repository;
 
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import ca.bim.clinic.booking.domain.Discipline;
 import ca.bim.clinic.booking.domain.Practitioner;
+import ca.bim.clinic.common.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -27,18 +26,12 @@ public class PractitionerRepository implements PanacheRepositoryBase<Practitione
      * schedule at a location (null: any).
      */
     public PanacheQuery<Practitioner> search(Collection<Discipline> disciplines, UUID locationId, LocalDate today) {
-        StringBuilder query = new StringBuilder("active = true");
-        Map<String, Object> params = new HashMap<>();
-        if (disciplines != null) {
-            query.append(" and discipline in :disciplines");
-            params.put("disciplines", disciplines);
-        }
+        Where where = new Where("active = true").and("discipline in :disciplines", "disciplines", disciplines);
         if (locationId != null) {
-            query.append(" and exists (from Schedule s where s.practitioner = p0 and s.location.id = :location"
-                    + " and (s.effectiveTo is null or s.effectiveTo >= :today))");
-            params.put("location", locationId);
-            params.put("today", today);
+            where.and("exists (from Schedule s where s.practitioner = p0 and s.location.id = :location"
+                    + " and (s.effectiveTo is null or s.effectiveTo >= :today))")
+                    .with("location", locationId).with("today", today);
         }
-        return find("from Practitioner p0 where " + query, Sort.by("displayName").and("id"), params);
+        return find("from Practitioner p0 where " + where, Sort.by("displayName").and("id"), where.parameters());
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import ca.bim.clinic.booking.domain.WaitlistEntry;
+import ca.bim.clinic.common.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -98,17 +99,9 @@ public class WaitlistRepository implements PanacheRepositoryBase<WaitlistEntry, 
 
     /** Entries, oldest first; of one client, or of one creator whose clients share data, or all when both are null. */
     public PanacheQuery<WaitlistEntry> search(UUID clientId, String createdBy) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        var params = new java.util.HashMap<String, Object>();
-        if (clientId != null) {
-            query.append(" and clientId = :client");
-            params.put("client", clientId);
-        }
-        if (createdBy != null) {
-            query.append(" and createdBy = :createdBy and clientId in (select s.clientId from ClientStanding s"
-                    + " where s.dataSharing = true)");
-            params.put("createdBy", createdBy);
-        }
-        return find(query.toString(), Sort.by("createdAt").and("id"), params);
+        Where where = new Where("1 = 1").and("clientId = :client", "client", clientId)
+                .and("createdBy = :createdBy and clientId in (select s.clientId from ClientStanding s"
+                        + " where s.dataSharing = true)", "createdBy", createdBy);
+        return find(where.toString(), Sort.by("createdAt").and("id"), where.parameters());
     }
 }
