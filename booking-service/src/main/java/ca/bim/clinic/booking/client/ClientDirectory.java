@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -19,11 +20,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class ClientDirectory {
 
-    private final ClientServiceApi api;
-
-    ClientDirectory(@RestClient ClientServiceApi api) {
-        this.api = api;
-    }
+    @Inject @RestClient ClientServiceApi api;
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = ClientRejected.class)

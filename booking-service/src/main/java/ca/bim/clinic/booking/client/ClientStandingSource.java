@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -36,11 +37,7 @@ public class ClientStandingSource {
     public record Page(List<Standing> items, String next) {
     }
 
-    private final ClientStandingApi api;
-
-    ClientStandingSource(@RestClient ClientStandingApi api) {
-        this.api = api;
-    }
+    @Inject @RestClient ClientStandingApi api;
 
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 200, abortOn = ClientRejected.class)

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -38,42 +39,30 @@ import ca.bim.clinic.booking.rest.AppointmentDtos.BookingRequest;
 import ca.bim.clinic.booking.rest.AppointmentDtos.CancelRequest;
 import ca.bim.clinic.booking.rest.AppointmentDtos.RescheduleRequest;
 import ca.bim.clinic.booking.service.AccessLog;
-import ca.bim.clinic.booking.service.AppointmentService;
 import ca.bim.clinic.booking.service.AppointmentService.Booking;
 import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
+import ca.bim.clinic.booking.service.AppointmentService;
 import ca.bim.clinic.booking.service.CatalogLookup;
 import ca.bim.clinic.booking.service.ClientCheck;
-import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.rest.Created;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
 import ca.bim.clinic.common.security.Caller;
+import ca.bim.clinic.common.security.RequestCaller;
 
 @Path("/api/v1/appointments")
 @Tag(name = "Appointments")
 @Produces(MediaType.APPLICATION_JSON)
 public class AppointmentResource {
 
-    private final AppointmentService appointments;
-    private final CatalogLookup catalog;
-    private final CurrentCaller currentCaller;
-    private final BookingRules rules;
-    private final ClientCheck clientCheck;
-    private final ClientSelection clients;
-    private final BookingOutcomes outcomes;
-    private final AccessLog accessLog;
-
-    AppointmentResource(AppointmentService appointments, CatalogLookup catalog, CurrentCaller currentCaller,
-            BookingRules rules, ClientCheck clientCheck, ClientSelection clients, BookingOutcomes outcomes,
-            AccessLog accessLog) {
-        this.clients = clients;
-        this.accessLog = accessLog;
-        this.clientCheck = clientCheck;
-        this.outcomes = outcomes;
-        this.appointments = appointments;
-        this.catalog = catalog;
-        this.currentCaller = currentCaller;
-        this.rules = rules;
-    }
+    @Inject AppointmentService appointments;
+    @Inject CatalogLookup catalog;
+    @Inject RequestCaller currentCaller;
+    @Inject BookingRules rules;
+    @Inject ClientCheck clientCheck;
+    @Inject ClientSelection clients;
+    @Inject BookingOutcomes outcomes;
+    @Inject AccessLog accessLog;
 
     @POST
     @RolesAllowed({ "client", "front-desk", "admin", "partner" })
@@ -86,7 +75,6 @@ public class AppointmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentResponse.class)),
             headers = { @Header(name = "Location", description = "URL of the appointment"),
                     @Header(name = "Idempotent-Replayed", description = "true when an earlier booking was replayed") })
-    @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "Booking for another client, a staff-only appointment type, or "
             + "a partner booking for a client who has not consented to data sharing")
     @APIResponse(responseCode = "404", description = "holdId names no hold the caller may use")
@@ -117,9 +105,8 @@ public class AppointmentResource {
         NewAppointment command = new NewAppointment(request.appointmentType(), request.practitionerId(),
                 request.locationCode(), request.start().toInstant(), clientId, request.holdId());
         Booking booking = appointments.book(command, caller, key);
-        return Response.created(uri.getAbsolutePathBuilder().path(booking.appointment().id.toString()).build())
-                .header("Idempotent-Replayed", booking.replayed())
-                .entity(AppointmentResponse.from(booking.appointment())).build();
+        return Created.at(uri, booking.appointment().id, AppointmentResponse.from(booking.appointment()))
+                .header("Idempotent-Replayed", booking.replayed()).build();
     }
 
     @GET
@@ -129,7 +116,6 @@ public class AppointmentResource {
                     + "for clients whose data-sharing consent is in force, staff all. Every read by someone other than "
                     + "the client is recorded in that client's access log.")
     @APIResponse(responseCode = "200", description = "A page of appointments ordered by start")
-    @APIResponse(responseCode = "400", description = "Invalid filters or paging")
     @APIResponse(responseCode = "403", description = "Filtering on another client or practitioner")
     @APIResponse(responseCode = "409", description = "The client has no profile yet")
     @APIResponse(responseCode = "503", description = "Client records cannot be reached")
@@ -188,7 +174,6 @@ public class AppointmentResource {
     @Operation(operationId = "rescheduleAppointment", summary = "Move an appointment", description = "Atomic: the old time stays booked unless the new one "
             + "is free. Clients cannot move an appointment inside the cancellation window.")
     @APIResponse(responseCode = "200", description = "Moved")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's")
     @APIResponse(responseCode = "403", description = "A staff-only appointment type moved by a client or partner")
     @APIResponse(responseCode = "409", description = "Not a free slot, not booked, or inside the cancellation window")

@@ -2,6 +2,7 @@ package ca.bim.clinic.booking.rest;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -28,6 +29,7 @@ import ca.bim.clinic.booking.domain.AppointmentType;
 import ca.bim.clinic.booking.service.CatalogAdminService;
 import ca.bim.clinic.booking.service.CatalogLookup;
 import ca.bim.clinic.common.error.NotFound;
+import ca.bim.clinic.common.rest.Created;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
 
@@ -36,19 +38,13 @@ import ca.bim.clinic.common.rest.PageResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class AppointmentTypeResource {
 
-    private final CatalogLookup catalog;
-    private final CatalogAdminService admin;
-
-    AppointmentTypeResource(CatalogLookup catalog, CatalogAdminService admin) {
-        this.catalog = catalog;
-        this.admin = admin;
-    }
+    @Inject CatalogLookup catalog;
+    @Inject CatalogAdminService admin;
 
     @GET
     @PermitAll
     @Operation(operationId = "listAppointmentTypes", summary = "List the bookable services", description = "Active appointment types ordered by code.")
     @APIResponse(responseCode = "200", description = "A page of appointment types")
-    @APIResponse(responseCode = "400", description = "Invalid paging parameters")
     public PageResponse<AppointmentTypeResponse> list(@Valid @BeanParam PageRequest page) {
         return PageResponse.of(catalog.activeTypes(), page, AppointmentTypeResponse::from);
     }
@@ -72,16 +68,13 @@ public class AppointmentTypeResource {
             description = "The code is the stable key clients use and cannot change later.")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentTypeResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "409", description = "The code is taken")
     public Response create(@NotNull @Valid AppointmentTypeRequest request, @Context UriInfo uri) {
         if (request.code() == null) {
             throw TimeParameters.badRequest("code", "body", "must not be null");
         }
         AppointmentType type = admin.createType(request.code(), request.data());
-        return Response.created(uri.getAbsolutePathBuilder().path(type.code).build())
-                .entity(AppointmentTypeResponse.from(type)).build();
+        return Created.at(uri, type.code, AppointmentTypeResponse.from(type)).build();
     }
 
     @PUT
@@ -91,8 +84,6 @@ public class AppointmentTypeResource {
     @Operation(operationId = "updateAppointmentType", summary = "Replace an appointment type's details (admin)",
             description = "Booked appointments keep the duration, buffer and price they were booked with.")
     @APIResponse(responseCode = "200", description = "Updated")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such appointment type")
     @APIResponse(responseCode = "409", description = "Changed concurrently")
     public AppointmentTypeResponse update(@PathParam("code") @Size(max = 200) String code,

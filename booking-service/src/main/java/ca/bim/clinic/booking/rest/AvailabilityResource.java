@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -61,15 +62,9 @@ public class AvailabilityResource {
         return start.atZone(rules.defaultZone()).plusDays(days.toDays()).toInstant();
     }
 
-    private final AvailabilityService availability;
-    private final CatalogLookup catalog;
-    private final BookingRules rules;
-
-    AvailabilityResource(AvailabilityService availability, CatalogLookup catalog, BookingRules rules) {
-        this.availability = availability;
-        this.catalog = catalog;
-        this.rules = rules;
-    }
+    @Inject AvailabilityService availability;
+    @Inject CatalogLookup catalog;
+    @Inject BookingRules rules;
 
     @GET
     @Operation(operationId = "listAvailability", summary = "Free start times for an appointment type",

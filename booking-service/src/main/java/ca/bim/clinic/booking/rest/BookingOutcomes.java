@@ -1,6 +1,7 @@
 package ca.bim.clinic.booking.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 
 import ca.bim.clinic.common.error.DomainException;
@@ -19,11 +20,7 @@ public class BookingOutcomes {
     public static final String UNAVAILABLE = "unavailable";
     public static final String ERROR = "error";
 
-    private final MeterRegistry registry;
-
-    BookingOutcomes(MeterRegistry registry) {
-        this.registry = registry;
-    }
+    @Inject MeterRegistry registry;
 
     public void record(String outcome) {
         Counter.builder("booking.requests").description("Booking requests by outcome").tag("outcome", outcome)

@@ -3,6 +3,7 @@ package ca.bim.clinic.booking.rest;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import ca.bim.clinic.common.security.Caller;
 import ca.bim.clinic.booking.service.ClientCheck;
@@ -12,11 +13,7 @@ import ca.bim.clinic.common.error.DomainException;
 @ApplicationScoped
 public class ClientSelection {
 
-    private final ClientCheck clientCheck;
-
-    ClientSelection(ClientCheck clientCheck) {
-        this.clientCheck = clientCheck;
-    }
+    @Inject ClientCheck clientCheck;
 
     /**
      * A client acts for themselves (clientId implied), everyone else names the client; the client must be bookable

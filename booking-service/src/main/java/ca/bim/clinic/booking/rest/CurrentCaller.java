@@ -1,25 +1,18 @@
 package ca.bim.clinic.booking.rest;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 
-import ca.bim.clinic.booking.service.ClientIds;
 import ca.bim.clinic.common.security.Caller;
 import ca.bim.clinic.common.security.RequestCaller;
 
-/** The {@link Caller} of the current request; the client id is fetched only for callers acting as clients. */
+/** Transitional alias of {@link RequestCaller} (which now resolves the client id) for the resources not moved yet. */
 @RequestScoped
 public class CurrentCaller {
 
-    private final RequestCaller request;
-    private final ClientIds clientIds;
-
-    CurrentCaller(RequestCaller request, ClientIds clientIds) {
-        this.request = request;
-        this.clientIds = clientIds;
-    }
+    @Inject RequestCaller request;
 
     public Caller get() {
-        Caller caller = request.get();
-        return caller.isClient() ? caller.withClientId(clientIds.of(caller.subject())) : caller;
+        return request.get();
     }
 }

@@ -3,6 +3,7 @@ package ca.bim.clinic.booking.rest;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -26,17 +27,12 @@ import ca.bim.clinic.common.rest.PageResponse;
 @PermitAll
 public class LocationResource {
 
-    private final CatalogLookup catalog;
-
-    LocationResource(CatalogLookup catalog) {
-        this.catalog = catalog;
-    }
+    @Inject CatalogLookup catalog;
 
     @GET
     @Operation(operationId = "listLocations", summary = "List the clinic locations",
             description = "The clinics with their address, IANA time zone and stable code (`richmond`, `vancouver`). Public.")
     @APIResponse(responseCode = "200", description = "A page of active locations")
-    @APIResponse(responseCode = "400", description = "Invalid paging parameters")
     public PageResponse<LocationResponse> list(@Valid @BeanParam PageRequest page) {
         return PageResponse.of(catalog.activeLocations(), page, LocationResponse::from);
     }

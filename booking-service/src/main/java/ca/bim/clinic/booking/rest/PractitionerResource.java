@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -46,9 +47,11 @@ import ca.bim.clinic.booking.service.CatalogAdminService;
 import ca.bim.clinic.booking.service.CatalogLookup;
 import ca.bim.clinic.common.error.DomainException;
 import ca.bim.clinic.common.error.NotFound;
+import ca.bim.clinic.common.rest.Created;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
 import ca.bim.clinic.common.security.Caller;
+import ca.bim.clinic.common.security.RequestCaller;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/practitioners")
@@ -56,27 +59,17 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Produces(MediaType.APPLICATION_JSON)
 public class PractitionerResource {
 
-    private final CatalogAdminService admin;
-    private final CatalogLookup catalog;
-    private final CalendarService calendar;
-    private final SecurityIdentity identity;
-    private final CurrentCaller caller;
-
-    PractitionerResource(CatalogAdminService admin, CatalogLookup catalog, CalendarService calendar,
-            SecurityIdentity identity, CurrentCaller caller) {
-        this.admin = admin;
-        this.catalog = catalog;
-        this.calendar = calendar;
-        this.identity = identity;
-        this.caller = caller;
-    }
+    @Inject CatalogAdminService admin;
+    @Inject CatalogLookup catalog;
+    @Inject CalendarService calendar;
+    @Inject SecurityIdentity identity;
+    @Inject RequestCaller caller;
 
     @GET
     @PermitAll
     @Operation(operationId = "listPractitioners", summary = "List active practitioners",
             description = "Optionally only those scheduled at a location, of a discipline, or delivering an appointment type.")
     @APIResponse(responseCode = "200", description = "A page of practitioners ordered by name")
-    @APIResponse(responseCode = "400", description = "Invalid paging or filter parameters")
     @APIResponse(responseCode = "404", description = "Unknown location or appointment type")
     public PageResponse<PractitionerResponse> list(@Valid @BeanParam PageRequest page,
             @Parameter(description = "Location code or id") @QueryParam("location") @Size(max = 200) String location,
@@ -121,13 +114,10 @@ public class PractitionerResource {
             description = "Adds a practitioner, optionally linked to the Keycloak username they sign in with.")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PractitionerResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "409", description = "The Keycloak username is linked to another practitioner")
     public Response create(@NotNull @Valid PractitionerRequest request, @Context UriInfo uri) {
         Practitioner practitioner = admin.createPractitioner(request.data());
-        return Response.created(uri.getAbsolutePathBuilder().path(practitioner.id.toString()).build())
-                .entity(toResponse(practitioner)).build();
+        return Created.at(uri, practitioner.id, toResponse(practitioner)).build();
     }
 
     @PUT
@@ -137,8 +127,6 @@ public class PractitionerResource {
     @Operation(operationId = "updatePractitioner", summary = "Replace a practitioner's details (admin); active=false retires them",
             description = "Replaces every field; send the whole practitioner. Setting `active` to false hides them from availability; booked appointments stay.")
     @APIResponse(responseCode = "200", description = "Updated")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such practitioner")
     @APIResponse(responseCode = "409", description = "Username taken or changed concurrently")
     public PractitionerResponse update(@PathParam("id") UUID id, @NotNull @Valid PractitionerRequest request) {
@@ -165,16 +153,13 @@ public class PractitionerResource {
             description = "Local times in the location's zone; may not overlap other hours of the same practitioner at any location.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScheduleResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such practitioner")
     @APIResponse(responseCode = "409", description = "Overlaps other hours of the practitioner (at any location)")
     @APIResponse(responseCode = "422", description = "Unknown location or inconsistent times")
     public Response addSchedule(@PathParam("id") UUID id, @NotNull @Valid ScheduleRequest request,
             @Context UriInfo uri) {
         Schedule schedule = admin.addSchedule(id, request.data());
-        return Response.created(uri.getAbsolutePathBuilder().path(schedule.id.toString()).build())
-                .entity(ScheduleResponse.from(schedule)).build();
+        return Created.at(uri, schedule.id, ScheduleResponse.from(schedule)).build();
     }
 
     @PUT
@@ -184,8 +169,6 @@ public class PractitionerResource {
     @Operation(operationId = "updateSchedule", summary = "Replace a weekly working-hours entry (admin)",
             description = "Replaces the whole entry; may not overlap other hours of the practitioner.")
     @APIResponse(responseCode = "200", description = "Updated")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such practitioner or entry")
     @APIResponse(responseCode = "409", description = "Overlaps other hours of the practitioner")
     @APIResponse(responseCode = "422", description = "Unknown location or inconsistent times")
@@ -200,7 +183,6 @@ public class PractitionerResource {
     @Operation(operationId = "deleteSchedule", summary = "Remove a weekly working-hours entry (admin); booked appointments stay",
             description = "Free slots disappear from availability at once; appointments already booked in those hours are kept.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such entry")
     public void deleteSchedule(@PathParam("id") UUID id, @PathParam("scheduleId") UUID scheduleId) {
         admin.deleteSchedule(id, scheduleId);
@@ -227,16 +209,13 @@ public class PractitionerResource {
             description = "No slot is offered inside the period; it may not cover booked appointments (cancel or move them first).")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeOffResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "403", description = "Not staff")
     @APIResponse(responseCode = "404", description = "No such practitioner")
     @APIResponse(responseCode = "409", description = "Booked appointments fall in that time")
     @APIResponse(responseCode = "422", description = "Ends before it starts")
     public Response addTimeOff(@PathParam("id") UUID id, @NotNull @Valid TimeOffRequest request,
             @Context UriInfo uri) {
         TimeOff entry = admin.addTimeOff(id, request.start().toInstant(), request.end().toInstant(), request.reason());
-        return Response.created(uri.getAbsolutePathBuilder().path(entry.id.toString()).build())
-                .entity(TimeOffResponse.from(entry)).build();
+        return Created.at(uri, entry.id, TimeOffResponse.from(entry)).build();
     }
 
     @DELETE
@@ -245,7 +224,6 @@ public class PractitionerResource {
     @Operation(operationId = "deleteTimeOff", summary = "Remove time off (admin, front desk)",
             description = "The period's slots become bookable again.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "403", description = "Not staff")
     @APIResponse(responseCode = "404", description = "No such entry")
     public void deleteTimeOff(@PathParam("id") UUID id, @PathParam("timeOffId") UUID timeOffId) {
         admin.deleteTimeOff(id, timeOffId);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.booking.events.service.Outbox;
@@ -24,11 +25,7 @@ public class AccessLog {
     public record Shown(UUID appointmentId, UUID clientId) {
     }
 
-    private final Outbox outbox;
-
-    AccessLog(Outbox outbox) {
-        this.outbox = outbox;
-    }
+    @Inject Outbox outbox;
 
     /** Records what {@code caller} was shown by {@code request} (method and path, no query string). */
     @Transactional

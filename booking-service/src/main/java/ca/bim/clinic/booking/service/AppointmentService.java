@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.booking.config.BookingRules;
@@ -68,34 +69,17 @@ public class AppointmentService {
     record Resolved(AppointmentType type, Practitioner practitioner, Location location) {
     }
 
-    private final AppointmentRepository appointments;
-    private final HoldRepository holds;
-    private final IdempotencyRecordRepository idempotency;
-    private final CatalogLookup catalog;
-    private final AvailabilityService availability;
-    private final BookingRules rules;
-    private final Clock clock;
-    private final Outbox outbox;
-    private final ClientStandings standings;
-    private final WaitlistRepository waitlist;
-    private final Event<SlotFreed> freed;
-
-    AppointmentService(AppointmentRepository appointments, HoldRepository holds,
-            IdempotencyRecordRepository idempotency, CatalogLookup catalog, AvailabilityService availability,
-            BookingRules rules, Clock clock, Outbox outbox, ClientStandings standings, WaitlistRepository waitlist,
-            Event<SlotFreed> freed) {
-        this.waitlist = waitlist;
-        this.freed = freed;
-        this.outbox = outbox;
-        this.standings = standings;
-        this.appointments = appointments;
-        this.holds = holds;
-        this.idempotency = idempotency;
-        this.catalog = catalog;
-        this.availability = availability;
-        this.rules = rules;
-        this.clock = clock;
-    }
+    @Inject AppointmentRepository appointments;
+    @Inject HoldRepository holds;
+    @Inject IdempotencyRecordRepository idempotency;
+    @Inject CatalogLookup catalog;
+    @Inject AvailabilityService availability;
+    @Inject BookingRules rules;
+    @Inject Clock clock;
+    @Inject Outbox outbox;
+    @Inject ClientStandings standings;
+    @Inject WaitlistRepository waitlist;
+    @Inject Event<SlotFreed> freed;
 
     @Transactional
     public Booking book(NewAppointment request, Caller caller, String idempotencyKey) {

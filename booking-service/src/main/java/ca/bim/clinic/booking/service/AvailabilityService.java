@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.booking.config.BookingRules;
@@ -56,22 +57,12 @@ public class AvailabilityService {
         }
     }
 
-    private final BookingRules rules;
-    private final Clock clock;
-    private final PractitionerRepository practitioners;
-    private final ScheduleRepository schedules;
-    private final TimeOffRepository timeOff;
-    private final AppointmentRepository appointments;
-
-    AvailabilityService(BookingRules rules, Clock clock, PractitionerRepository practitioners,
-            ScheduleRepository schedules, TimeOffRepository timeOff, AppointmentRepository appointments) {
-        this.rules = rules;
-        this.clock = clock;
-        this.practitioners = practitioners;
-        this.schedules = schedules;
-        this.timeOff = timeOff;
-        this.appointments = appointments;
-    }
+    @Inject BookingRules rules;
+    @Inject Clock clock;
+    @Inject PractitionerRepository practitioners;
+    @Inject ScheduleRepository schedules;
+    @Inject TimeOffRepository timeOff;
+    @Inject AppointmentRepository appointments;
 
     /** Slots starting in [from, to), ordered by start, then practitioner name. */
     @Transactional(Transactional.TxType.SUPPORTS)

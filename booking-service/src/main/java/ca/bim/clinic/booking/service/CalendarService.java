@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.booking.config.BookingRules;
@@ -26,15 +27,9 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 @ApplicationScoped
 public class CalendarService {
 
-    private final AppointmentRepository appointments;
-    private final BookingRules rules;
-    private final Clock clock;
-
-    CalendarService(AppointmentRepository appointments, BookingRules rules, Clock clock) {
-        this.appointments = appointments;
-        this.rules = rules;
-        this.clock = clock;
-    }
+    @Inject AppointmentRepository appointments;
+    @Inject BookingRules rules;
+    @Inject Clock clock;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public String upcoming(UUID practitionerId, String practitionerName) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.booking.config.BookingRules;
@@ -50,29 +51,15 @@ public class CatalogAdminService {
             LocalDate effectiveFrom, LocalDate effectiveTo) {
     }
 
-    private final PractitionerRepository practitioners;
-    private final AppointmentTypeRepository types;
-    private final ScheduleRepository schedules;
-    private final TimeOffRepository timeOff;
-    private final AppointmentRepository appointments;
-    private final CatalogLookup catalog;
-    private final Clock clock;
-    private final BookingRules rules;
-    private final Event<SlotFreed> freed;
-
-    CatalogAdminService(PractitionerRepository practitioners, AppointmentTypeRepository types,
-            ScheduleRepository schedules, TimeOffRepository timeOff, AppointmentRepository appointments,
-            CatalogLookup catalog, Clock clock, BookingRules rules, Event<SlotFreed> freed) {
-        this.freed = freed;
-        this.practitioners = practitioners;
-        this.types = types;
-        this.schedules = schedules;
-        this.timeOff = timeOff;
-        this.appointments = appointments;
-        this.catalog = catalog;
-        this.clock = clock;
-        this.rules = rules;
-    }
+    @Inject PractitionerRepository practitioners;
+    @Inject AppointmentTypeRepository types;
+    @Inject ScheduleRepository schedules;
+    @Inject TimeOffRepository timeOff;
+    @Inject AppointmentRepository appointments;
+    @Inject CatalogLookup catalog;
+    @Inject Clock clock;
+    @Inject BookingRules rules;
+    @Inject Event<SlotFreed> freed;
 
     @Transactional
     public Practitioner createPractitioner(PractitionerData data) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import ca.bim.clinic.booking.domain.AppointmentType;
 import ca.bim.clinic.booking.domain.Discipline;
@@ -30,20 +31,11 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 @ApplicationScoped
 public class CatalogLookup {
 
-    private final LocationRepository locations;
-    private final AppointmentTypeRepository types;
-    private final PractitionerRepository practitioners;
-    private final ScheduleRepository schedules;
-    private final TimeOffRepository timeOff;
-
-    CatalogLookup(LocationRepository locations, AppointmentTypeRepository types, PractitionerRepository practitioners,
-            ScheduleRepository schedules, TimeOffRepository timeOff) {
-        this.locations = locations;
-        this.types = types;
-        this.practitioners = practitioners;
-        this.schedules = schedules;
-        this.timeOff = timeOff;
-    }
+    @Inject LocationRepository locations;
+    @Inject AppointmentTypeRepository types;
+    @Inject PractitionerRepository practitioners;
+    @Inject ScheduleRepository schedules;
+    @Inject TimeOffRepository timeOff;
 
     /**
      * The active locations, read once and kept (cache catalog-locations): no API writes locations, and an operator's

@@ -3,6 +3,7 @@ package ca.bim.clinic.booking.service;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import ca.bim.clinic.booking.service.ClientStandings.View;
 import ca.bim.clinic.common.error.DomainException;
@@ -17,11 +18,7 @@ import ca.bim.clinic.common.security.Caller;
 @ApplicationScoped
 public class ClientCheck {
 
-    private final ClientStandings standings;
-
-    ClientCheck(ClientStandings standings) {
-        this.standings = standings;
-    }
+    @Inject ClientStandings standings;
 
     public void requireBookable(UUID clientId, Caller caller) {
         View client;

@@ -4,12 +4,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
 import ca.bim.clinic.booking.client.ClientDirectory;
 import ca.bim.clinic.common.error.Conflict;
 import ca.bim.clinic.common.error.Unavailable;
+import ca.bim.clinic.common.security.OwnClientRecord;
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
 
@@ -19,18 +21,14 @@ import io.quarkus.cache.CacheResult;
  * so a client who has just created a profile is found on the next request).
  */
 @ApplicationScoped
-public class ClientIds {
+public class ClientIds implements OwnClientRecord {
 
     private static final Logger LOG = Logger.getLogger(ClientIds.class);
 
-    private final ClientDirectory directory;
-    private final ClientStandings standings;
+    @Inject ClientDirectory directory;
+    @Inject ClientStandings standings;
 
-    ClientIds(ClientDirectory directory, ClientStandings standings) {
-        this.directory = directory;
-        this.standings = standings;
-    }
-
+    @Override
     @CacheResult(cacheName = "client-ids")
     public UUID of(@CacheKey String subject) {
         // The standing view knows the subject of every client with an account, without asking client-service.

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -24,20 +25,11 @@ public class ClientStandingSync {
 
     private static final Logger LOG = Logger.getLogger(ClientStandingSync.class);
 
-    private final ClientStandingSource source;
-    private final ClientStandingRepository repository;
-    private final ClientStandings standings;
-    private final ClientStandingConfig config;
-    private final Clock clock;
-
-    ClientStandingSync(ClientStandingSource source, ClientStandingRepository repository, ClientStandings standings,
-            ClientStandingConfig config, Clock clock) {
-        this.source = source;
-        this.repository = repository;
-        this.standings = standings;
-        this.config = config;
-        this.clock = clock;
-    }
+    @Inject ClientStandingSource source;
+    @Inject ClientStandingRepository repository;
+    @Inject ClientStandings standings;
+    @Inject ClientStandingConfig config;
+    @Inject Clock clock;
 
     @Scheduled(identity = "client-standing-poll", every = "${booking.client-standing.interval}",
             delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -35,15 +36,9 @@ public class ClientStandings {
         }
     }
 
-    private final ClientStandingRepository repository;
-    private final ClientStandingSource source;
-    private final Clock clock;
-
-    ClientStandings(ClientStandingRepository repository, ClientStandingSource source, Clock clock) {
-        this.repository = repository;
-        this.source = source;
-        this.clock = clock;
-    }
+    @Inject ClientStandingRepository repository;
+    @Inject ClientStandingSource source;
+    @Inject Clock clock;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<View> known(UUID clientId) {

@@ -80,7 +80,8 @@ public class SharedAnswers implements OASFilter {
                 "Try again later"));
     }
 
-    private static final Set<String> GENERIC = Set.of("Not Authorized", "Not Allowed");
+    /** Texts Quarkus generates itself: 401/403 from its security filter, 400 for validated input. */
+    private static final Set<String> GENERIC = Set.of("Not Authorized", "Not Allowed", "Bad Request");
     private static final Set<String> ALWAYS = Set.of("429", "500", "503");
     private static final Set<String> WHEN_SECURED = Set.of("401", "403");
 
@@ -228,7 +229,7 @@ public class SharedAnswers implements OASFilter {
             }
             APIResponse reference = OASFactory.createAPIResponse().ref(RESPONSES + shared.getValue().name());
             String description = declared == null ? null : declared.getDescription();
-            // Quarkus' own security filter adds generic 401/403 texts; the shared answer says it better.
+            // Quarkus' generated texts say less than the shared answer.
             if (description != null && !description.isBlank() && !GENERIC.contains(description)) {
                 reference.setDescription(description);
             }

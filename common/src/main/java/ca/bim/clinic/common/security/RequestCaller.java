@@ -1,25 +1,29 @@
 package ca.bim.clinic.common.security;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** The {@link Caller} of the current request, read from its verified token. */
+/**
+ * The {@link Caller} of the current request, read from its verified token; for a caller acting as a client the
+ * client record id too, where the service provides an {@link OwnClientRecord}.
+ */
 @RequestScoped
 public class RequestCaller {
 
-    private final SecurityIdentity identity;
-    private final JsonWebToken token;
-
-    RequestCaller(SecurityIdentity identity, JsonWebToken token) {
-        this.identity = identity;
-        this.token = token;
-    }
+    @Inject SecurityIdentity identity;
+    @Inject JsonWebToken token;
+    @Inject Instance<OwnClientRecord> clientRecords;
 
     public Caller get() {
-        return new Caller(identity.getPrincipal().getName(), username(), identity.getRoles());
+        Caller caller = new Caller(identity.getPrincipal().getName(), username(), identity.getRoles());
+        return caller.isClient() && clientRecords.isResolvable()
+                ? caller.withClientId(clientRecords.get().of(caller.subject()))
+                : caller;
     }
 
     /** The Keycloak username; a service account without one is named by its client id, else by its subject. */

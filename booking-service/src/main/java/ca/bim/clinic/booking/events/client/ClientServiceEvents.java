@@ -3,6 +3,7 @@ package ca.bim.clinic.booking.events.client;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -18,11 +19,7 @@ public class ClientServiceEvents {
     public record Answer(int status, String body) {
     }
 
-    private final ClientServiceEventsApi api;
-
-    ClientServiceEvents(@RestClient ClientServiceEventsApi api) {
-        this.api = api;
-    }
+    @Inject @RestClient ClientServiceEventsApi api;
 
     /**
      * Delivers one envelope and returns client-service's answer, error statuses included; no answer within the

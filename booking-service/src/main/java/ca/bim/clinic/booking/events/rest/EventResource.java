@@ -3,6 +3,7 @@ package ca.bim.clinic.booking.events.rest;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
@@ -42,13 +43,8 @@ public class EventResource {
             @Schema(required = true) boolean hasMore) {
     }
 
-    private final EventFeed feed;
-    private final RequestCaller currentCaller;
-
-    EventResource(EventFeed feed, RequestCaller currentCaller) {
-        this.feed = feed;
-        this.currentCaller = currentCaller;
-    }
+    @Inject EventFeed feed;
+    @Inject RequestCaller currentCaller;
 
     @GET
     @RolesAllowed({ "partner", "admin" })
@@ -60,7 +56,6 @@ public class EventResource {
             + "410 Gone and the reader starts again without `after`.")
     @APIResponse(responseCode = "200", description = "Up to `limit` events following `after`")
     @APIResponse(responseCode = "400", description = "Unreadable `after` or `limit` out of range")
-    @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "410", description = "`after` points before events removed by retention")
     public EventPage events(
             @Parameter(description = "Opaque cursor: the `next` of the previous page; absent to start from the "

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
@@ -36,11 +37,7 @@ import ca.bim.clinic.common.rest.PageResponse;
 @RolesAllowed("admin")
 public class InternalDeliveryResource {
 
-    private final DeliveryReplay replay;
-
-    InternalDeliveryResource(DeliveryReplay replay) {
-        this.replay = replay;
-    }
+    @Inject DeliveryReplay replay;
 
     @GET
     @Operation(operationId = "listInternalDeliveries", summary = "Deliveries to client-service",
@@ -48,7 +45,6 @@ public class InternalDeliveryResource {
                     + "client-service's answer and wait to be retried by hand.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     @APIResponse(responseCode = "400", description = "Unknown status or invalid paging")
-    @APIResponse(responseCode = "403", description = "Not an admin")
     public PageResponse<DeliveryResponse> list(
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = { "pending", "delivered", "dead" },
                     defaultValue = "dead"))
@@ -63,7 +59,6 @@ public class InternalDeliveryResource {
     @Path("/{deliveryId}/retry")
     @Operation(operationId = "retryInternalDelivery", summary = "Retry a dead delivery to client-service")
     @APIResponse(responseCode = "200", description = "Queued again")
-    @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such delivery to client-service")
     @APIResponse(responseCode = "409", description = "Already delivered")
     public DeliveryResponse retry(@PathParam("deliveryId") UUID deliveryId) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -23,17 +24,10 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 @ApplicationScoped
 public class DeliveryReplay {
 
-    private final EntityManager em;
-    private final EventDeliveryRepository deliveries;
-    private final Clock clock;
-    private final Dispatcher dispatcher;
-
-    DeliveryReplay(EntityManager em, EventDeliveryRepository deliveries, Clock clock, Dispatcher dispatcher) {
-        this.em = em;
-        this.deliveries = deliveries;
-        this.clock = clock;
-        this.dispatcher = dispatcher;
-    }
+    @Inject EntityManager em;
+    @Inject EventDeliveryRepository deliveries;
+    @Inject Clock clock;
+    @Inject Dispatcher dispatcher;
 
     /**
      * Replays the delivery if it goes to {@code destination}: a DEAD one becomes PENDING, a PENDING one is due

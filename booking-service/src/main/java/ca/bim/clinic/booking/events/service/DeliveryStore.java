@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -75,15 +76,9 @@ public class DeliveryStore {
             ORDER BY d.event_seq
             """;
 
-    private final EntityManager em;
-    private final EventsConfig events;
-    private final WebhooksConfig webhooks;
-
-    DeliveryStore(EntityManager em, EventsConfig events, WebhooksConfig webhooks) {
-        this.em = em;
-        this.events = events;
-        this.webhooks = webhooks;
-    }
+    @Inject EntityManager em;
+    @Inject EventsConfig events;
+    @Inject WebhooksConfig webhooks;
 
     @Transactional
     public List<Claimed> claim(Instant now) {

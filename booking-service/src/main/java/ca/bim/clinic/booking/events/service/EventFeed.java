@@ -3,6 +3,7 @@ package ca.bim.clinic.booking.events.service;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -48,13 +49,8 @@ public class EventFeed {
             LIMIT :limit
             """;
 
-    private final EntityManager em;
-    private final ObjectMapper json;
-
-    EventFeed(EntityManager em, ObjectMapper json) {
-        this.em = em;
-        this.json = json;
-    }
+    @Inject EntityManager em;
+    @Inject ObjectMapper json;
 
     /** Up to {@code limit} events after {@code after}; 410 when retention already removed events past it. */
     @Transactional(Transactional.TxType.SUPPORTS)

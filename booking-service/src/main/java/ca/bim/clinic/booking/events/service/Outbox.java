@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -56,22 +57,12 @@ public class Outbox {
                           WHERE t.subscription_id = s.id AND t.event_type = :type)
             """;
 
-    private final EntityManager em;
-    private final ObjectMapper json;
-    private final Clock clock;
-    private final EventsConfig config;
-    private final TransactionSynchronizationRegistry transactions;
-    private final Dispatcher dispatcher;
-
-    Outbox(EntityManager em, ObjectMapper json, Clock clock, EventsConfig config,
-            TransactionSynchronizationRegistry transactions, Dispatcher dispatcher) {
-        this.em = em;
-        this.json = json;
-        this.clock = clock;
-        this.config = config;
-        this.transactions = transactions;
-        this.dispatcher = dispatcher;
-    }
+    @Inject EntityManager em;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
+    @Inject EventsConfig config;
+    @Inject TransactionSynchronizationRegistry transactions;
+    @Inject Dispatcher dispatcher;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope booked(Appointment a) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
@@ -28,15 +29,9 @@ public class Retention {
     public record Pruned(int deliveries, int events, int idempotencyKeys) {
     }
 
-    private final EntityManager em;
-    private final Clock clock;
-    private final EventsConfig config;
-
-    Retention(EntityManager em, Clock clock, EventsConfig config) {
-        this.em = em;
-        this.clock = clock;
-        this.config = config;
-    }
+    @Inject EntityManager em;
+    @Inject Clock clock;
+    @Inject EventsConfig config;
 
     @Scheduled(identity = "booking-outbox-retention", every = "${booking.events.retention.interval}",
             delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -3,6 +3,7 @@ package ca.bim.clinic.booking.webhooks.rest;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -30,6 +31,7 @@ import ca.bim.clinic.booking.webhooks.rest.WebhookDtos.DeliveryResponse;
 import ca.bim.clinic.booking.webhooks.rest.WebhookDtos.WebhookRequest;
 import ca.bim.clinic.booking.webhooks.rest.WebhookDtos.WebhookResponse;
 import ca.bim.clinic.booking.webhooks.service.WebhookService;
+import ca.bim.clinic.common.rest.Created;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
 import ca.bim.clinic.common.security.RequestCaller;
@@ -40,13 +42,8 @@ import ca.bim.clinic.common.security.RequestCaller;
 @RolesAllowed({ "partner", "admin" })
 public class WebhookResource {
 
-    private final WebhookService webhooks;
-    private final RequestCaller currentCaller;
-
-    WebhookResource(WebhookService webhooks, RequestCaller currentCaller) {
-        this.webhooks = webhooks;
-        this.currentCaller = currentCaller;
-    }
+    @Inject WebhookService webhooks;
+    @Inject RequestCaller currentCaller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -62,20 +59,16 @@ public class WebhookResource {
                     schema = @Schema(implementation = WebhookResponse.class)),
             headers = @Header(name = "Location", description = "URL of the subscription"))
     @APIResponse(responseCode = "400", description = "Missing URL, no or unknown event types")
-    @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "409", description = "The caller already has the maximum number of webhooks")
     @APIResponse(responseCode = "422", description = "URL not allowed (not https, or not a public address)")
     public Response register(@NotNull @Valid WebhookRequest request, @Context UriInfo uri) {
         WebhookSubscription subscription = webhooks.register(request.url(), request.eventTypes(), currentCaller.get());
-        return Response.created(uri.getAbsolutePathBuilder().path(subscription.id.toString()).build())
-                .entity(WebhookResponse.withSecret(subscription)).build();
+        return Created.at(uri, subscription.id, WebhookResponse.withSecret(subscription)).build();
     }
 
     @GET
     @Operation(operationId = "listWebhooks", summary = "List webhooks", description = "A partner's own; an admin sees all.")
     @APIResponse(responseCode = "200", description = "A page of subscriptions, oldest first")
-    @APIResponse(responseCode = "400", description = "Invalid paging")
-    @APIResponse(responseCode = "403", description = "Not a partner or admin")
     public PageResponse<WebhookResponse> list(@Valid @BeanParam PageRequest page) {
         return PageResponse.of(webhooks.list(currentCaller.get()), page, WebhookResponse::from);
     }
@@ -85,7 +78,6 @@ public class WebhookResource {
     @Operation(operationId = "getWebhook", summary = "One webhook",
             description = "One of the calling partner's subscriptions with its delivery state; admins see every partner's.")
     @APIResponse(responseCode = "200", description = "The subscription (without its secret)")
-    @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
     public WebhookResponse get(@PathParam("id") UUID id) {
         return WebhookResponse.from(webhooks.visible(id, currentCaller.get()));
@@ -96,7 +88,6 @@ public class WebhookResource {
     @Operation(operationId = "resumeWebhook", summary = "Resume a paused webhook", description = "Deliveries that waited while it was paused "
             + "are sent again, in order.")
     @APIResponse(responseCode = "200", description = "Active again")
-    @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
     public WebhookResponse resume(@PathParam("id") UUID id) {
         return WebhookResponse.from(webhooks.resume(id, currentCaller.get()));
@@ -106,7 +97,6 @@ public class WebhookResource {
     @Path("/{id}")
     @Operation(operationId = "deleteWebhook", summary = "Remove a webhook", description = "Pending deliveries are dropped.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
     public Response delete(@PathParam("id") UUID id) {
         webhooks.delete(id, currentCaller.get());
@@ -121,7 +111,6 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "The subscription with its new secret",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = WebhookResponse.class)))
-    @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
     public WebhookResponse rotateSecret(@PathParam("id") UUID id) {
         return WebhookResponse.withSecret(webhooks.rotateSecret(id, currentCaller.get()));
@@ -135,7 +124,6 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "Queued again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DeliveryResponse.class)))
-    @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "404", description = "No such subscription or delivery, or another partner's")
     @APIResponse(responseCode = "409", description = "Already delivered, or suppressed because the client does not "
             + "share data")
@@ -150,8 +138,6 @@ public class WebhookResource {
             + "HTTP status, error), when the next attempt is due and, for a dead delivery, the start of the "
             + "receiver's answer.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
-    @APIResponse(responseCode = "400", description = "Invalid paging")
-    @APIResponse(responseCode = "403", description = "Not a partner or admin")
     @APIResponse(responseCode = "404", description = "No such subscription, or another partner's")
     public PageResponse<DeliveryResponse> deliveries(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         return PageResponse.of(webhooks.deliveries(id, currentCaller.get()), page,
