@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -35,8 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ca.bim.clinic.booking.domain.Hold;
 import ca.bim.clinic.booking.rest.AppointmentDtos.BookingRequest;
 import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
-import ca.bim.clinic.common.security.Caller;
 import ca.bim.clinic.booking.service.HoldService;
+import ca.bim.clinic.common.rest.Created;
+import ca.bim.clinic.common.security.Caller;
+import ca.bim.clinic.common.security.RequestCaller;
 
 @Path("/api/v1/holds")
 @Tag(name = "Holds")
@@ -58,15 +61,9 @@ public class HoldResource {
         }
     }
 
-    private final HoldService holds;
-    private final CurrentCaller currentCaller;
-    private final ClientSelection clients;
-
-    HoldResource(HoldService holds, CurrentCaller currentCaller, ClientSelection clients) {
-        this.holds = holds;
-        this.currentCaller = currentCaller;
-        this.clients = clients;
-    }
+    @Inject HoldService holds;
+    @Inject RequestCaller currentCaller;
+    @Inject ClientSelection clients;
 
     @POST
     @RolesAllowed({ "client", "front-desk", "admin", "partner" })
@@ -80,7 +77,6 @@ public class HoldResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HoldResponse.class)),
             headers = { @Header(name = "Location", description = "URL of the hold"),
                     @Header(name = "Idempotent-Replayed", description = "true when an earlier hold was replayed") })
-    @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "Holding for another client, a staff-only appointment type, or "
             + "a partner holding for a client who has not consented to data sharing")
     @APIResponse(responseCode = "409", description = "Not a free slot (booked, held, outside hours, time off, too "
@@ -96,9 +92,8 @@ public class HoldResource {
         UUID clientId = clients.resolve(caller, request.clientId(), "hold slots");
         var placed = holds.hold(new NewAppointment(request.appointmentType(), request.practitionerId(),
                 request.locationCode(), request.start().toInstant(), clientId), caller, key);
-        return Response.created(uri.getAbsolutePathBuilder().path(placed.hold().id.toString()).build())
-                .header("Idempotent-Replayed", placed.replayed())
-                .entity(HoldResponse.from(placed.hold(), holds.now())).build();
+        return Created.at(uri, placed.hold().id, HoldResponse.from(placed.hold(), holds.now()))
+                .header("Idempotent-Replayed", placed.replayed()).build();
     }
 
     @GET

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,10 +37,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import ca.bim.clinic.booking.domain.AppointmentSeries.Recurrence;
 import ca.bim.clinic.booking.rest.AppointmentDtos.AppointmentResponse;
 import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
-import ca.bim.clinic.common.security.Caller;
-import ca.bim.clinic.booking.service.SeriesService;
 import ca.bim.clinic.booking.service.SeriesService.Series;
 import ca.bim.clinic.booking.service.SeriesService.SeriesConflictException;
+import ca.bim.clinic.booking.service.SeriesService;
+import ca.bim.clinic.common.rest.Created;
+import ca.bim.clinic.common.security.Caller;
+import ca.bim.clinic.common.security.RequestCaller;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 
 @Path("/api/v1/appointment-series")
@@ -92,15 +95,9 @@ public class SeriesResource {
             List<OccurrenceConflict> conflicts) {
     }
 
-    private final SeriesService series;
-    private final CurrentCaller currentCaller;
-    private final ClientSelection clients;
-
-    SeriesResource(SeriesService series, CurrentCaller currentCaller, ClientSelection clients) {
-        this.series = series;
-        this.currentCaller = currentCaller;
-        this.clients = clients;
-    }
+    @Inject SeriesService series;
+    @Inject RequestCaller currentCaller;
+    @Inject ClientSelection clients;
 
     @POST
     @RolesAllowed({ "client", "front-desk", "admin", "partner" })
@@ -127,8 +124,7 @@ public class SeriesResource {
         Series booked = series.book(new NewAppointment(request.appointmentType(), request.practitionerId(),
                 request.locationCode(), request.firstStart().toInstant(), clientId), request.recurrence(),
                 request.count(), caller);
-        return Response.created(uri.getAbsolutePathBuilder().path(booked.series().id.toString()).build())
-                .entity(SeriesResponse.from(booked)).build();
+        return Created.at(uri, booked.series().id, SeriesResponse.from(booked)).build();
     }
 
     @GET

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -37,11 +38,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ca.bim.clinic.booking.domain.WaitlistEntry;
-import ca.bim.clinic.common.security.Caller;
-import ca.bim.clinic.booking.service.WaitlistService;
 import ca.bim.clinic.booking.service.WaitlistService.NewEntry;
+import ca.bim.clinic.booking.service.WaitlistService;
+import ca.bim.clinic.common.rest.Created;
 import ca.bim.clinic.common.rest.PageRequest;
 import ca.bim.clinic.common.rest.PageResponse;
+import ca.bim.clinic.common.security.Caller;
+import ca.bim.clinic.common.security.RequestCaller;
 
 @Path("/api/v1/waitlist")
 @Tag(name = "Waitlist")
@@ -85,15 +88,9 @@ public class WaitlistResource {
         }
     }
 
-    private final WaitlistService waitlist;
-    private final CurrentCaller currentCaller;
-    private final ClientSelection clients;
-
-    WaitlistResource(WaitlistService waitlist, CurrentCaller currentCaller, ClientSelection clients) {
-        this.waitlist = waitlist;
-        this.currentCaller = currentCaller;
-        this.clients = clients;
-    }
+    @Inject WaitlistService waitlist;
+    @Inject RequestCaller currentCaller;
+    @Inject ClientSelection clients;
 
     @POST
     @RolesAllowed({ "client", "front-desk", "admin", "partner" })
@@ -107,7 +104,6 @@ public class WaitlistResource {
     @APIResponse(responseCode = "201", description = "Waiting; Location names the entry",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WaitlistResponse.class)),
             headers = @Header(name = "Location", description = "URL of the entry"))
-    @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "Waiting for another client, a staff-only appointment type, or "
             + "a partner acting for a client who has not consented to data sharing")
     @APIResponse(responseCode = "409", description = "The client has no profile yet")
@@ -124,8 +120,7 @@ public class WaitlistResource {
         WaitlistEntry entry = waitlist.add(new NewEntry(request.appointmentType(),
                 Optional.ofNullable(request.practitionerId()), Optional.ofNullable(request.locationCode()),
                 request.fromDate(), request.toDate(), request.fromTime(), request.toTime(), days, clientId), caller);
-        return Response.created(uri.getAbsolutePathBuilder().path(entry.id.toString()).build())
-                .entity(WaitlistResponse.from(entry, waitlist.today())).build();
+        return Created.at(uri, entry.id, WaitlistResponse.from(entry, waitlist.today())).build();
     }
 
     @GET
@@ -134,7 +129,6 @@ public class WaitlistResource {
             description = "Clients see their own, partners those they made for clients whose data-sharing consent is "
                     + "in force, staff all.")
     @APIResponse(responseCode = "200", description = "A page of entries")
-    @APIResponse(responseCode = "400", description = "Invalid paging")
     public PageResponse<WaitlistResponse> list(@Valid @BeanParam PageRequest page) {
         LocalDate today = waitlist.today();
         return PageResponse.of(waitlist.list(currentCaller.get()), page, e -> WaitlistResponse.from(e, today));

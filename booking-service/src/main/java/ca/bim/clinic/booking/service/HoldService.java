@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.booking.config.HoldsConfig;
@@ -18,8 +19,8 @@ import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
 import ca.bim.clinic.booking.service.AppointmentService.Resolved;
 import ca.bim.clinic.booking.service.WaitlistService.SlotFreed;
 import ca.bim.clinic.common.error.Conflict;
-import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.security.Caller;
 
 /**
@@ -33,25 +34,13 @@ public class HoldService {
     public record Placed(Hold hold, boolean replayed) {
     }
 
-    private final AppointmentService appointmentService;
-    private final AvailabilityService availability;
-    private final AppointmentRepository appointments;
-    private final HoldRepository holds;
-    private final HoldsConfig config;
-    private final Clock clock;
-    private final Event<SlotFreed> freed;
-
-    HoldService(AppointmentService appointmentService, AvailabilityService availability,
-            AppointmentRepository appointments, HoldRepository holds, HoldsConfig config, Clock clock,
-            Event<SlotFreed> freed) {
-        this.freed = freed;
-        this.appointmentService = appointmentService;
-        this.availability = availability;
-        this.appointments = appointments;
-        this.holds = holds;
-        this.config = config;
-        this.clock = clock;
-    }
+    @Inject AppointmentService appointmentService;
+    @Inject AvailabilityService availability;
+    @Inject AppointmentRepository appointments;
+    @Inject HoldRepository holds;
+    @Inject HoldsConfig config;
+    @Inject Clock clock;
+    @Inject Event<SlotFreed> freed;
 
     @Transactional
     public Placed hold(NewAppointment request, Caller caller, String idempotencyKey) {

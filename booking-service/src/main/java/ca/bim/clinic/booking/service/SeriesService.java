@@ -13,19 +13,20 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.booking.domain.Appointment;
-import ca.bim.clinic.booking.domain.AppointmentSeries;
 import ca.bim.clinic.booking.domain.AppointmentSeries.Recurrence;
+import ca.bim.clinic.booking.domain.AppointmentSeries;
 import ca.bim.clinic.booking.domain.AppointmentStatus;
 import ca.bim.clinic.booking.repository.AppointmentRepository;
 import ca.bim.clinic.booking.repository.AppointmentSeriesRepository;
 import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
 import ca.bim.clinic.booking.service.AppointmentService.Resolved;
 import ca.bim.clinic.common.error.Conflict;
-import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.security.Caller;
 
 /**
@@ -67,20 +68,11 @@ public class SeriesService {
         }
     }
 
-    private final AppointmentService appointmentService;
-    private final AvailabilityService availability;
-    private final AppointmentRepository appointments;
-    private final AppointmentSeriesRepository series;
-    private final Clock clock;
-
-    SeriesService(AppointmentService appointmentService, AvailabilityService availability,
-            AppointmentRepository appointments, AppointmentSeriesRepository series, Clock clock) {
-        this.appointmentService = appointmentService;
-        this.availability = availability;
-        this.appointments = appointments;
-        this.series = series;
-        this.clock = clock;
-    }
+    @Inject AppointmentService appointmentService;
+    @Inject AvailabilityService availability;
+    @Inject AppointmentRepository appointments;
+    @Inject AppointmentSeriesRepository series;
+    @Inject Clock clock;
 
     /** The local start times of a series: the first one's wall-clock time on every step, whatever the UTC offset. */
     static List<Instant> starts(Instant first, ZoneId zone, Recurrence recurrence, int count) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -30,8 +31,8 @@ import ca.bim.clinic.booking.events.service.Outbox;
 import ca.bim.clinic.booking.repository.HoldRepository;
 import ca.bim.clinic.booking.repository.WaitlistRepository;
 import ca.bim.clinic.booking.service.AppointmentService.Resolved;
-import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.error.DomainException;
+import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.security.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -62,29 +63,15 @@ public class WaitlistService {
             UUID clientId) {
     }
 
-    private final WaitlistRepository waitlist;
-    private final HoldRepository holds;
-    private final HoldService holdService;
-    private final AppointmentService appointmentService;
-    private final AvailabilityService availability;
-    private final CatalogLookup catalog;
-    private final Outbox outbox;
-    private final BookingRules rules;
-    private final Clock clock;
-
-    WaitlistService(WaitlistRepository waitlist, HoldRepository holds, HoldService holdService,
-            AppointmentService appointmentService, AvailabilityService availability, CatalogLookup catalog,
-            Outbox outbox, BookingRules rules, Clock clock) {
-        this.waitlist = waitlist;
-        this.holds = holds;
-        this.holdService = holdService;
-        this.appointmentService = appointmentService;
-        this.availability = availability;
-        this.catalog = catalog;
-        this.outbox = outbox;
-        this.rules = rules;
-        this.clock = clock;
-    }
+    @Inject WaitlistRepository waitlist;
+    @Inject HoldRepository holds;
+    @Inject HoldService holdService;
+    @Inject AppointmentService appointmentService;
+    @Inject AvailabilityService availability;
+    @Inject CatalogLookup catalog;
+    @Inject Outbox outbox;
+    @Inject BookingRules rules;
+    @Inject Clock clock;
 
     @Transactional
     public WaitlistEntry add(NewEntry request, Caller caller) {
