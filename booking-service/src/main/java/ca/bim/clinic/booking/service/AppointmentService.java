@@ -162,7 +162,7 @@ public class AppointmentService {
         hold.bookedBy = caller.subject();
         hold.updatedAt = now;
         Persistence.flush(holds.getEntityManager(), Map.of());
-        waitlist.fulfil(hold.id);
+        waitlist.fulfil(hold.id, now);
         Appointment appointment = appointments.findDetailed(hold.id).orElseThrow();
         outbox.booked(appointment);
         return new Booking(appointment, false);

@@ -164,6 +164,7 @@ public class WaitlistService {
         WaitlistEntry entry = visible(id, caller);
         if (WaitlistEntry.WAITING.equals(entry.status)) {
             entry.status = WaitlistEntry.REMOVED;
+            entry.endedAt = clock.instant();
             waitlist.liveOffer(entry.id, clock.instant()).ifPresent(hold -> holdService.release(hold, caller));
         }
     }
@@ -245,7 +246,7 @@ public class WaitlistService {
     public int sweep() {
         Instant now = clock.instant();
         List<SlotFreed> freed = QuarkusTransaction.requiringNew().call(() -> {
-            waitlist.expireEnded(today());
+            waitlist.expireEnded(today(), clock.instant());
             List<SlotFreed> found = new ArrayList<>();
             for (UUID id : holds.expireDue(now, BATCH)) {
                 holds.findDetailed(id).ifPresent(h -> found.add(
