@@ -66,7 +66,8 @@ public class HoldService {
         if (earlier.isPresent()) {
             return new Placed(holds.findDetailed(earlier.get()).orElseThrow(), true);
         }
-        availability.refusal(what.type(), what.practitioner(), what.location(), request.start(), null)
+        // As for a booking: taken or not is the exclusion constraint's answer at insert.
+        availability.ruleRefusal(what.type(), what.practitioner(), what.location(), request.start())
                 .ifPresent(refusal -> {
                     throw new Conflict("Slot not available", refusal.detail);
                 });
