@@ -53,6 +53,9 @@ public class WaitlistEntry {
     public String status;
     public Instant createdAt;
 
+    /** When the entry stopped waiting; null while it waits. Retention counts from it. */
+    public Instant endedAt;
+
     @Version
     public long version;
 

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.booking.config.HoldsConfig;
 import ca.bim.clinic.booking.domain.Hold;
+import ca.bim.clinic.booking.domain.IdempotencyRecord.Target;
 import ca.bim.clinic.booking.repository.AppointmentRepository;
 import ca.bim.clinic.booking.repository.HoldRepository;
 import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
@@ -41,20 +42,20 @@ public class HoldService {
     @Inject HoldsConfig config;
     @Inject Clock clock;
     @Inject Event<SlotFreed> freed;
+    @Inject IdempotencyKeys idempotency;
 
     @Transactional
     public Placed hold(NewAppointment request, Caller caller, String idempotencyKey) {
         Resolved what = appointmentService.resolve(request, caller);
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        if (idempotencyKey != null) {
-            String fingerprint = AppointmentService.fingerprint(what, request, "|hold");
-            Optional<UUID> earlier = appointmentService.claim(caller, idempotencyKey, fingerprint, id, now, "hold");
-            if (earlier.isPresent()) {
-                return new Placed(holds.findDetailed(earlier.get()).orElseThrow(), true);
-            }
+        Optional<UUID> earlier = idempotency.claim(caller, idempotencyKey, Target.APPOINTMENT,
+                AppointmentService.fingerprint(what, request) + "|hold", id, now, "hold");
+        if (earlier.isPresent()) {
+            return new Placed(holds.findDetailed(earlier.get()).orElseThrow(), true);
         }
-        availability.refusal(what.type(), what.practitioner(), what.location(), request.start(), null)
+        // As for a booking: taken or not is the exclusion constraint's answer at insert.
+        availability.ruleRefusal(what.type(), what.practitioner(), what.location(), request.start())
                 .ifPresent(refusal -> {
                     throw new Conflict("Slot not available", refusal.detail);
                 });

@@ -20,6 +20,7 @@ import ca.bim.clinic.booking.domain.Appointment;
 import ca.bim.clinic.booking.domain.AppointmentSeries.Recurrence;
 import ca.bim.clinic.booking.domain.AppointmentSeries;
 import ca.bim.clinic.booking.domain.AppointmentStatus;
+import ca.bim.clinic.booking.domain.IdempotencyRecord.Target;
 import ca.bim.clinic.booking.repository.AppointmentRepository;
 import ca.bim.clinic.booking.repository.AppointmentSeriesRepository;
 import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
@@ -73,6 +74,7 @@ public class SeriesService {
     @Inject AppointmentRepository appointments;
     @Inject AppointmentSeriesRepository series;
     @Inject Clock clock;
+    @Inject IdempotencyKeys idempotency;
 
     /** The local start times of a series: the first one's wall-clock time on every step, whatever the UTC offset. */
     static List<Instant> starts(Instant first, ZoneId zone, Recurrence recurrence, int count) {
@@ -84,13 +86,27 @@ public class SeriesService {
         return starts;
     }
 
-    /** {@code request.start()} is the first occurrence; all are booked or none is. */
+    /**
+     * {@code request.start()} is the first occurrence; all are booked or none is. A retry with the same
+     * Idempotency-Key and request gets the series the first one booked, whatever has happened to it since.
+     */
     @Transactional
-    public Series book(NewAppointment request, Recurrence recurrence, int count, Caller caller) {
+    public Replayable<Series> book(NewAppointment request, Recurrence recurrence, int count, Caller caller,
+            String idempotencyKey) {
         if (count < 1 || count > MAX_OCCURRENCES) {
             throw DomainException.unprocessable("A series has 1 to " + MAX_OCCURRENCES + " occurrences");
         }
         Resolved what = appointmentService.resolve(request, caller);
+        Instant now = clock.instant();
+        UUID seriesId = UUID.randomUUID();
+        // Claimed before the occurrences are checked: a retry must not find its own bookings in the way.
+        Optional<UUID> earlier = idempotency.claim(caller, idempotencyKey, Target.SERIES,
+                AppointmentService.fingerprint(what, request) + "|series|" + recurrence + "|" + count, seriesId, now,
+                "series");
+        if (earlier.isPresent()) {
+            AppointmentSeries first = series.findDetailed(earlier.get()).orElseThrow();
+            return new Replayable<>(new Series(first, appointments.findInSeries(first.id)), true);
+        }
         ZoneId zone = what.location().zone();
         List<Instant> starts = starts(request.start(), zone, recurrence, count);
         List<Conflict> conflicts = new ArrayList<>();
@@ -102,9 +118,8 @@ public class SeriesService {
         if (!conflicts.isEmpty()) {
             throw new SeriesConflictException(conflicts, zone);
         }
-        Instant now = clock.instant();
         AppointmentSeries created = new AppointmentSeries();
-        created.id = UUID.randomUUID();
+        created.id = seriesId;
         created.clientId = request.clientId();
         created.type = what.type();
         created.practitioner = what.practitioner();
@@ -120,7 +135,7 @@ public class SeriesService {
             booked.add(appointmentService.insert(UUID.randomUUID(), what, request.clientId(), start,
                     caller.subject(), now, created.id));
         }
-        return new Series(created, booked);
+        return new Replayable<>(new Series(created, booked), false);
     }
 
     /** The free start that day (location's calendar) with the same practitioner and location closest to {@code wanted}. */
