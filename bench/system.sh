@@ -135,9 +135,11 @@ cmd_bench() {
         rate_limit="raised to 100,000,000/min per caller for this run (the limiter still runs)"
         build_if_stale
         local entry missing=""
-        for entry in "${SERVICES[@]}"; do [ -f "$STATE/cds/${entry%%:*}.jsa" ] || missing+=" ${entry%%:*}"; done
-        # The archives are written at the first stop after a build: the restarts below always have them.
-        [ -n "$missing" ] && cds_note=" (no class-data archive yet for:$missing)"
+        for entry in "${SERVICES[@]}"; do
+            [ -f "$STATE/aot/${entry%%:*}.aot" ] || [ -f "$STATE/cds/${entry%%:*}.jsa" ] || missing+=" ${entry%%:*}"
+        done
+        # The caches are written at the first stop after a build: the restarts below always have them.
+        [ -n "$missing" ] && cds_note=" (no AOT cache or class-data archive yet for:$missing)"
         export CLINIC_READY_SECONDS=${CLINIC_READY_SECONDS:-600}
         say "bench: ./clinic up (timed)"
         local t0=$SECONDS

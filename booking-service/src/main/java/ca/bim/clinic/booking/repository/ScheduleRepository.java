@@ -26,4 +26,11 @@ public class ScheduleRepository implements PanacheRepositoryBase<Schedule, UUID>
                 + " and s.effectiveFrom <= :to and (s.effectiveTo is null or s.effectiveTo >= :from)",
                 Parameters.with("practitioners", practitionerIds).and("from", from).and("to", to)).list();
     }
+
+    /** The practitioner's schedules at the location that apply on the day (weekday and validity), nothing fetched. */
+    public List<Schedule> findOn(UUID practitionerId, UUID locationId, LocalDate day) {
+        return find("practitioner.id = ?1 and location.id = ?2 and weekday = ?3 and effectiveFrom <= ?4"
+                + " and (effectiveTo is null or effectiveTo >= ?4)", practitionerId, locationId,
+                (short) day.getDayOfWeek().getValue(), day).list();
+    }
 }

@@ -24,4 +24,9 @@ public class TimeOffRepository implements PanacheRepositoryBase<TimeOff, UUID> {
         return find("practitioner.id in :practitioners and startsAt < :to and endsAt > :from",
                 Parameters.with("practitioners", practitionerIds).and("from", from).and("to", to)).list();
     }
+
+    /** Whether the practitioner has time off overlapping [from, to). */
+    public boolean overlaps(UUID practitionerId, Instant from, Instant to) {
+        return count("practitioner.id = ?1 and startsAt < ?3 and endsAt > ?2", practitionerId, from, to) > 0;
+    }
 }

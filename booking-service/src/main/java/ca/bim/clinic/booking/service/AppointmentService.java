@@ -114,7 +114,8 @@ public class AppointmentService {
         if (request.holdId() != null) {
             return bookHold(request, what, caller, now);
         }
-        availability.refusal(what.type(), what.practitioner(), what.location(), request.start(), null)
+        // Taken or not is the exclusion constraint's answer at insert.
+        availability.ruleRefusal(what.type(), what.practitioner(), what.location(), request.start())
                 .ifPresent(refusal -> {
                     throw new Conflict("Slot not available", refusal.detail);
                 });

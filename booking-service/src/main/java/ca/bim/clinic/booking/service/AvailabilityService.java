@@ -138,6 +138,23 @@ public class AvailabilityService {
      */
     public Optional<Refusal> refusal(AppointmentType type, Practitioner practitioner, Location location,
             Instant start, UUID ignoredAppointment) {
+        return ruleRefusal(type, practitioner, location, start).or(() -> {
+            Instant blockedUntil = start.plus(type.duration()).plus(type.buffer());
+            return appointments.overlapsAnother(practitioner.id, start, blockedUntil,
+                    ignoredAppointment == null ? new UUID(0, 0) : ignoredAppointment, clock.instant())
+                            ? Optional.of(Refusal.TAKEN)
+                            : Optional.empty();
+        });
+    }
+
+    /**
+     * Why {@code start} breaks the booking rules (notice, horizon, working hours, time off), if it does; whether
+     * the time is taken is left to the caller. A new booking or hold leaves it to the exclusion constraint at
+     * insert, which refuses an overlap with the same 409 and is the only check that holds under concurrency (a
+     * pre-check here cost one query per booking and decided nothing: issue 12's profile).
+     */
+    public Optional<Refusal> ruleRefusal(AppointmentType type, Practitioner practitioner, Location location,
+            Instant start) {
         Instant now = clock.instant();
         if (start.isBefore(now.plus(rules.minimumNotice()))) {
             return Optional.of(Refusal.TOO_SOON);
@@ -145,23 +162,16 @@ public class AvailabilityService {
         if (start.isAfter(now.plus(rules.horizon()))) {
             return Optional.of(Refusal.BEYOND_HORIZON);
         }
-        Instant end = start.plus(type.duration());
         ZoneId zone = location.zone();
         LocalDate day = start.atZone(zone).toLocalDate();
-        boolean withinHours = schedules.findInForce(Set.of(practitioner.id), day, day).stream()
-                .filter(s -> s.location.id.equals(location.id) && s.appliesOn(day))
+        boolean withinHours = schedules.findOn(practitioner.id, location.id, day).stream()
                 .anyMatch(s -> SlotGrid.isStart(SlotGrid.window(day, s.startTime, s.endTime, zone), start,
                         type.duration(), rules.slotStep()));
         if (!withinHours) {
             return Optional.of(Refusal.OUTSIDE_HOURS);
         }
-        if (!timeOff.findOverlapping(Set.of(practitioner.id), start, end).isEmpty()) {
+        if (timeOff.overlaps(practitioner.id, start, start.plus(type.duration()))) {
             return Optional.of(Refusal.TIME_OFF);
-        }
-        Instant blockedUntil = end.plus(type.buffer());
-        if (appointments.overlapsAnother(practitioner.id, start, blockedUntil,
-                ignoredAppointment == null ? new UUID(0, 0) : ignoredAppointment, now)) {
-            return Optional.of(Refusal.TAKEN);
         }
         return Optional.empty();
     }
