@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.is;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,60 @@ class CareOptionsTest {
     }
 
     @Test
+    void withoutACourseNoTypeOffersASeries() {
+        given().get(PATH).then().statusCode(200)
+                .body("appointmentTypes", hasSize(2))
+                .body("appointmentTypes.findAll { it.containsKey('series') }", hasSize(0));
+    }
+
+    @Test
+    void aRecommendedCourseIsOfferedAsASeriesStartingAtEachLocationsFirstFreeSlot() {
+        withCourse("{\"sessions\":6,\"recurrence\":\"weekly\"}");
+        given().get(PATH).then().statusCode(200)
+                .body("appointmentTypes[0].series.recurrence", is("weekly"))
+                .body("appointmentTypes[0].series.count", is(6))
+                .body("appointmentTypes[0].series.locations.locationCode", contains("richmond", "vancouver"))
+                .body("appointmentTypes[0].series.locations[0].firstStart", is("2026-12-01T17:00:00Z"))
+                .body("appointmentTypes[0].series.locations[0].practitionerName", is("Lawrence Lam"))
+                .body("appointmentTypes[0].series.locations[0].request", is(Map.of("appointmentType",
+                        "sports-massage-60", "practitionerId", "p-1", "locationCode", "richmond", "firstStart",
+                        "2026-12-01T17:00:00Z", "recurrence", "weekly", "count", 6)))
+                .body("appointmentTypes[1].series.locations[1].request.appointmentType", is("kinesiology-assessment"))
+                .body("appointmentTypes[1].series.locations[1].request.locationCode", is("vancouver"));
+    }
+
+    @Test
+    void aLocationWithoutAFreeSlotHasNoSeriesStart() {
+        withCourse("{\"sessions\":4,\"recurrence\":\"every-two-weeks\"}");
+        StubUpstreams.booking().stubFor(get(urlPathEqualTo("/api/v1/availability"))
+                .withQueryParam("location", equalTo("vancouver")).willReturn(okJson("{\"items\":[],\"totalItems\":0}")));
+        given().get(PATH).then().statusCode(200)
+                .body("appointmentTypes[0].locations[1].nextSlots", hasSize(0))
+                .body("appointmentTypes[0].series.recurrence", is("every-two-weeks"))
+                .body("appointmentTypes[0].series.locations.locationCode", contains("richmond"));
+    }
+
+    @Test
+    void aCourseTheSeriesApiCannotBookIsNotOffered() {
+        withCourse("{\"sessions\":20,\"recurrence\":\"weekly\"}");
+        given().get(PATH).then().statusCode(200)
+                .body("appointmentTypes.findAll { it.containsKey('series') }", hasSize(0));
+    }
+
+    @Test
+    void withBookingFailingTheCourseIsStillNamedWithoutStarts() {
+        withCourse("{\"sessions\":6,\"recurrence\":\"weekly\"}");
+        // A 500, not an outage status: the upstream's circuit breaker, shared by the other tests, stays closed.
+        StubUpstreams.booking().stubFor(get(urlPathEqualTo("/api/v1/availability"))
+                .willReturn(aResponse().withStatus(500)));
+        given().get(PATH).then().statusCode(200)
+                .body("availability.status", is("unavailable"))
+                .body("appointmentTypes.code", contains("sports-massage-60", "kinesiology-assessment"))
+                .body("appointmentTypes[0].series.count", is(6))
+                .body("appointmentTypes[0].series.locations", hasSize(0));
+    }
+
+    @Test
     void searchesTheNextTwoWeeksPerTypeAndLocation() {
         LocalDate today = LocalDate.now(ZoneId.of("America/Vancouver"));
         given().get(PATH).then().statusCode(200)
@@ -133,6 +188,13 @@ class CareOptionsTest {
                 .body("injury.name", is("Hamstring strain"))
                 .body("availability.status", is("unavailable"))
                 .body("appointmentTypes.code", contains("sports-massage-60", "kinesiology-assessment"));
+    }
+
+    private static void withCourse(String course) {
+        StubUpstreams.injury().stubFor(get("/api/v1/injuries/hamstring-strain").willReturn(okJson("""
+                {"slug":"hamstring-strain","name":"Hamstring strain","summary":"A tear of the muscles behind the thigh.",
+                 "recommendedAppointmentTypes":["sports-massage-60","kinesiology-assessment"],
+                 "recommendedCourse":%s}""".formatted(course))));
     }
 
     @Test

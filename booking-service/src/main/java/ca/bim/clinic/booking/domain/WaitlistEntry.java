@@ -71,6 +71,10 @@ public class WaitlistEntry {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** When the entry stopped waiting; null while it waits. Retention counts from it. */
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
     @Version
     public long version;
 

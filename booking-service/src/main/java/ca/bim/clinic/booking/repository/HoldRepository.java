@@ -48,4 +48,27 @@ public class HoldRepository implements PanacheRepositoryBase<Hold, UUID> {
                 .setParameter("limit", limit)
                 .getResultList();
     }
+
+    /**
+     * Deletes up to {@code limit} holds that ended (released, or expired) before {@code cutoff}, skipping rows
+     * another transaction has locked, and returns how many went. A hold stays while an event names it (the
+     * waitlist.offered event of an offer, until event retention removes it) and while its offer still keeps a waiting
+     * entry from being offered that upcoming time again. Its offer record and Idempotency-Key record go with it.
+     */
+    public int pruneEnded(Instant cutoff, Instant now, int limit) {
+        return getEntityManager().createNativeQuery("""
+                WITH gone AS (
+                    SELECT a.id FROM appointment a
+                    WHERE ((a.status IN ('RELEASED', 'EXPIRED') AND a.updated_at < :cutoff)
+                           OR (a.status = 'HELD' AND a.hold_expires_at < :cutoff))
+                      AND NOT EXISTS (SELECT 1 FROM outbox_event e WHERE e.appointment_id = a.id)
+                      AND NOT EXISTS (SELECT 1 FROM waitlist_offer o JOIN waitlist_entry w ON w.id = o.entry_id
+                                      WHERE o.hold_id = a.id AND w.status = 'WAITING' AND a.starts_at > :now)
+                    LIMIT :limit FOR UPDATE OF a SKIP LOCKED),
+                     offers AS (DELETE FROM waitlist_offer o USING gone WHERE o.hold_id = gone.id),
+                     keys AS (DELETE FROM idempotency_record k USING gone WHERE k.appointment_id = gone.id)
+                DELETE FROM appointment a USING gone WHERE a.id = gone.id
+                """).setParameter("cutoff", cutoff).setParameter("now", now).setParameter("limit", limit)
+                .executeUpdate();
+    }
 }

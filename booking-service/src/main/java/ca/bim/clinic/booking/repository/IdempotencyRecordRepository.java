@@ -15,14 +15,16 @@ public class IdempotencyRecordRepository implements PanacheRepositoryBase<Idempo
      * Claims the key for this request. Returns false if the caller already used it; a concurrent claim of the
      * same key makes PostgreSQL wait until that transaction ends, so the answer is always final.
      */
-    public boolean claim(IdempotencyRecord.Key key, String requestHash, UUID appointmentId, Instant now) {
+    public boolean claim(IdempotencyRecord.Key key, String requestHash, IdempotencyRecord.Target target, UUID rowId,
+            Instant now) {
+        // target.column is one of the enum's constant column names, never input.
         return getEntityManager().createNativeQuery("insert into idempotency_record"
-                + " (caller, idempotency_key, request_hash, appointment_id, created_at)"
-                + " values (:caller, :key, :hash, :appointment, :now) on conflict do nothing")
+                + " (caller, idempotency_key, request_hash, " + target.column + ", created_at)"
+                + " values (:caller, :key, :hash, :row, :now) on conflict do nothing")
                 .setParameter("caller", key.caller())
                 .setParameter("key", key.idempotencyKey())
                 .setParameter("hash", requestHash)
-                .setParameter("appointment", appointmentId)
+                .setParameter("row", rowId)
                 .setParameter("now", now)
                 .executeUpdate() == 1;
     }

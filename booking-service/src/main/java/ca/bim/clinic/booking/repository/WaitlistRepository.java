@@ -66,10 +66,12 @@ public class WaitlistRepository implements PanacheRepositoryBase<WaitlistEntry, 
     }
 
     /** The entry whose offer this hold is, marked BOOKED: the client took the slot. */
-    public void fulfil(UUID holdId) {
-        getEntityManager().createNativeQuery("update waitlist_entry set status = 'BOOKED', version = version + 1"
+    public void fulfil(UUID holdId, Instant now) {
+        getEntityManager().createNativeQuery("update waitlist_entry set status = 'BOOKED', ended_at = :now,"
+                + " version = version + 1"
                 + " where status = 'WAITING' and id = (select entry_id from waitlist_offer where hold_id = :hold)")
                 .setParameter("hold", holdId)
+                .setParameter("now", now)
                 .executeUpdate();
     }
 
@@ -86,9 +88,24 @@ public class WaitlistRepository implements PanacheRepositoryBase<WaitlistEntry, 
     }
 
     /** Entries whose window ended before {@code today} stop waiting. */
-    public int expireEnded(LocalDate today) {
-        return update("status = ?1, version = version + 1 where status = ?2 and toDate < ?3", WaitlistEntry.EXPIRED,
-                WaitlistEntry.WAITING, today);
+    public int expireEnded(LocalDate today, Instant now) {
+        return update("status = ?1, endedAt = ?4, version = version + 1 where status = ?2 and toDate < ?3",
+                WaitlistEntry.EXPIRED, WaitlistEntry.WAITING, today, now);
+    }
+
+    /**
+     * Deletes up to {@code limit} entries that stopped waiting before {@code cutoff}, with the offers made to them
+     * and their Idempotency-Key records, skipping entries another transaction has locked. Returns how many went.
+     */
+    public int pruneEnded(Instant cutoff, int limit) {
+        // One statement: the foreign keys of waitlist_offer and idempotency_record are checked at its end.
+        return getEntityManager().createNativeQuery("""
+                WITH gone AS (SELECT id FROM waitlist_entry WHERE ended_at < :cutoff
+                              LIMIT :limit FOR UPDATE SKIP LOCKED),
+                     offers AS (DELETE FROM waitlist_offer o USING gone WHERE o.entry_id = gone.id),
+                     keys AS (DELETE FROM idempotency_record k USING gone WHERE k.waitlist_entry_id = gone.id)
+                DELETE FROM waitlist_entry e USING gone WHERE e.id = gone.id
+                """).setParameter("cutoff", cutoff).setParameter("limit", limit).executeUpdate();
     }
 
     public Optional<WaitlistEntry> findDetailed(UUID id) {

@@ -13,9 +13,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -37,6 +40,7 @@ import ca.bim.clinic.booking.domain.AppointmentSeries.Recurrence;
 import ca.bim.clinic.booking.rest.AppointmentDtos.AppointmentResponse;
 import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
 import ca.bim.clinic.common.security.Caller;
+import ca.bim.clinic.booking.service.Replayable;
 import ca.bim.clinic.booking.service.SeriesService;
 import ca.bim.clinic.booking.service.SeriesService.Series;
 import ca.bim.clinic.booking.service.SeriesService.SeriesConflictException;
@@ -109,26 +113,33 @@ public class SeriesResource {
             description = "Same callers and rules as bookAppointment for every occurrence. All occurrences are booked "
                     + "in one transaction or none is; a 409 lists each occurrence that cannot be booked with the "
                     + "nearest free start that day with the same practitioner. Each occurrence is an ordinary "
-                    + "appointment (own id and events) carrying seriesId.")
-    @APIResponse(responseCode = "201", description = "Booked; Location names the series",
+                    + "appointment (own id and events) carrying seriesId. A retry with the same Idempotency-Key and "
+                    + "body returns the same series and books nothing again.")
+    @APIResponse(responseCode = "201", description = "Booked (or replayed); Location names the series",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesResponse.class)),
-            headers = @Header(name = "Location", description = "URL of the series"))
+            headers = { @Header(name = "Location", description = "URL of the series"),
+                    @Header(name = "Idempotent-Replayed", description = "true when an earlier series was replayed") })
     @APIResponse(responseCode = "400", description = "Invalid fields (count 1 to 12, recurrence weekly or every-two-weeks)")
     @APIResponse(responseCode = "403", description = "Booking for another client, a staff-only appointment type, or "
             + "a partner booking for a client who has not consented to data sharing")
     @APIResponse(responseCode = "409", description = "Occurrences that cannot be booked (nothing was booked)",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = SeriesConflictProblem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown or archived client; unknown type, practitioner or location")
+    @APIResponse(responseCode = "422", description = "Unknown or archived client; unknown type, practitioner or "
+            + "location; or an Idempotency-Key reused with a different body")
     @APIResponse(responseCode = "503", description = "Client records cannot be reached; nothing was booked")
-    public Response book(@NotNull @Valid SeriesRequest request, @Context UriInfo uri) {
+    public Response book(@NotNull @Valid SeriesRequest request,
+            @Parameter(description = "Unique per intended series; retries reuse it")
+            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7E]+") String key,
+            @Context UriInfo uri) {
         Caller caller = currentCaller.get();
         UUID clientId = clients.resolve(caller, request.clientId(), "book");
-        Series booked = series.book(new NewAppointment(request.appointmentType(), request.practitionerId(),
+        Replayable<Series> booked = series.book(new NewAppointment(request.appointmentType(), request.practitionerId(),
                 request.locationCode(), request.firstStart().toInstant(), clientId), request.recurrence(),
-                request.count(), caller);
-        return Response.created(uri.getAbsolutePathBuilder().path(booked.series().id.toString()).build())
-                .entity(SeriesResponse.from(booked)).build();
+                request.count(), caller, key);
+        return Response.created(uri.getAbsolutePathBuilder().path(booked.created().series().id.toString()).build())
+                .header("Idempotent-Replayed", booked.replayed())
+                .entity(SeriesResponse.from(booked.created())).build();
     }
 
     @GET

@@ -14,11 +14,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,11 +35,13 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ca.bim.clinic.booking.domain.WaitlistEntry;
 import ca.bim.clinic.common.security.Caller;
+import ca.bim.clinic.booking.service.Replayable;
 import ca.bim.clinic.booking.service.WaitlistService;
 import ca.bim.clinic.booking.service.WaitlistService.NewEntry;
 import ca.bim.clinic.common.rest.PageRequest;
@@ -103,29 +107,37 @@ public class WaitlistResource {
                     + "to data sharing) name the client. When a matching slot frees up (a cancellation, a reschedule, "
                     + "a released or expired hold, new working hours) the oldest matching entry gets a hold on it and "
                     + "a waitlist.offered event (feed and webhooks) with the hold's expiry; book it with holdId. If "
-                    + "the hold expires unbooked, the next entry gets the slot.")
-    @APIResponse(responseCode = "201", description = "Waiting; Location names the entry",
+                    + "the hold expires unbooked, the next entry gets the slot. A retry with the same Idempotency-Key "
+                    + "and body returns the same entry.")
+    @APIResponse(responseCode = "201", description = "Waiting (or replayed); Location names the entry",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WaitlistResponse.class)),
-            headers = @Header(name = "Location", description = "URL of the entry"))
+            headers = { @Header(name = "Location", description = "URL of the entry"),
+                    @Header(name = "Idempotent-Replayed", description = "true when an earlier entry was replayed") })
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "Waiting for another client, a staff-only appointment type, or "
             + "a partner acting for a client who has not consented to data sharing")
     @APIResponse(responseCode = "409", description = "The client has no profile yet")
     @APIResponse(responseCode = "422", description = "Unknown or archived client; unknown type, practitioner or "
-            + "location; a window that runs backwards or lies in the past")
+            + "location; a window that runs backwards or lies in the past; or an Idempotency-Key reused with a "
+            + "different body")
     @APIResponse(responseCode = "503", description = "Client records cannot be reached; nothing was written")
-    public Response join(@NotNull @Valid WaitlistRequest request, @Context UriInfo uri) {
+    public Response join(@NotNull @Valid WaitlistRequest request,
+            @Parameter(description = "Unique per intended entry; retries reuse it")
+            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7E]+") String key,
+            @Context UriInfo uri) {
         Caller caller = currentCaller.get();
         UUID clientId = clients.resolve(caller, request.clientId(), "join the waitlist");
         EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         if (request.weekdays() != null) {
             days.addAll(request.weekdays());
         }
-        WaitlistEntry entry = waitlist.add(new NewEntry(request.appointmentType(),
+        Replayable<WaitlistEntry> entry = waitlist.add(new NewEntry(request.appointmentType(),
                 Optional.ofNullable(request.practitionerId()), Optional.ofNullable(request.locationCode()),
-                request.fromDate(), request.toDate(), request.fromTime(), request.toTime(), days, clientId), caller);
-        return Response.created(uri.getAbsolutePathBuilder().path(entry.id.toString()).build())
-                .entity(WaitlistResponse.from(entry, waitlist.today())).build();
+                request.fromDate(), request.toDate(), request.fromTime(), request.toTime(), days, clientId), caller,
+                key);
+        return Response.created(uri.getAbsolutePathBuilder().path(entry.created().id.toString()).build())
+                .header("Idempotent-Replayed", entry.replayed())
+                .entity(WaitlistResponse.from(entry.created(), waitlist.today())).build();
     }
 
     @GET

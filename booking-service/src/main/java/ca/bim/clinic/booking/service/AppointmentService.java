@@ -1,11 +1,7 @@
 package ca.bim.clinic.booking.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,14 +17,13 @@ import ca.bim.clinic.booking.domain.AppointmentFilter;
 import ca.bim.clinic.booking.domain.AppointmentStatus;
 import ca.bim.clinic.booking.domain.AppointmentType;
 import ca.bim.clinic.booking.domain.Hold;
-import ca.bim.clinic.booking.domain.IdempotencyRecord;
+import ca.bim.clinic.booking.domain.IdempotencyRecord.Target;
 import ca.bim.clinic.booking.domain.Location;
 import ca.bim.clinic.booking.domain.Practitioner;
 import ca.bim.clinic.booking.events.domain.EventTypes;
 import ca.bim.clinic.booking.events.service.Outbox;
 import ca.bim.clinic.booking.repository.AppointmentRepository;
 import ca.bim.clinic.booking.repository.HoldRepository;
-import ca.bim.clinic.booking.repository.IdempotencyRecordRepository;
 import ca.bim.clinic.booking.repository.WaitlistRepository;
 import ca.bim.clinic.booking.service.WaitlistService.SlotFreed;
 import ca.bim.clinic.common.error.Conflict;
@@ -70,7 +65,7 @@ public class AppointmentService {
 
     private final AppointmentRepository appointments;
     private final HoldRepository holds;
-    private final IdempotencyRecordRepository idempotency;
+    private final IdempotencyKeys idempotency;
     private final CatalogLookup catalog;
     private final AvailabilityService availability;
     private final BookingRules rules;
@@ -81,7 +76,7 @@ public class AppointmentService {
     private final Event<SlotFreed> freed;
 
     AppointmentService(AppointmentRepository appointments, HoldRepository holds,
-            IdempotencyRecordRepository idempotency, CatalogLookup catalog, AvailabilityService availability,
+            IdempotencyKeys idempotency, CatalogLookup catalog, AvailabilityService availability,
             BookingRules rules, Clock clock, Outbox outbox, ClientStandings standings, WaitlistRepository waitlist,
             Event<SlotFreed> freed) {
         this.waitlist = waitlist;
@@ -102,14 +97,12 @@ public class AppointmentService {
         Resolved what = resolve(request, caller);
         Instant now = clock.instant();
         UUID appointmentId = request.holdId() == null ? UUID.randomUUID() : request.holdId();
-        if (idempotencyKey != null) {
-            // Claim the key before checking the slot; a retry (or a concurrent duplicate, once the first one
-            // commits) finds it taken and gets the booking it made.
-            String fingerprint = fingerprint(what, request, request.holdId() == null ? "" : "|" + request.holdId());
-            Optional<UUID> earlier = claim(caller, idempotencyKey, fingerprint, appointmentId, now, "booking");
-            if (earlier.isPresent()) {
-                return new Booking(appointments.findDetailed(earlier.get()).orElseThrow(), true);
-            }
+        // Claimed before the slot is checked: a retry gets the booking the first request made.
+        Optional<UUID> earlier = idempotency.claim(caller, idempotencyKey, Target.APPOINTMENT,
+                fingerprint(what, request) + (request.holdId() == null ? "" : "|" + request.holdId()), appointmentId,
+                now, "booking");
+        if (earlier.isPresent()) {
+            return new Booking(appointments.findDetailed(earlier.get()).orElseThrow(), true);
         }
         if (request.holdId() != null) {
             return bookHold(request, what, caller, now);
@@ -170,7 +163,7 @@ public class AppointmentService {
         hold.bookedBy = caller.subject();
         hold.updatedAt = now;
         Persistence.flush(holds.getEntityManager(), Map.of());
-        waitlist.fulfil(hold.id);
+        waitlist.fulfil(hold.id, now);
         Appointment appointment = appointments.findDetailed(hold.id).orElseThrow();
         outbox.booked(appointment);
         return new Booking(appointment, false);
@@ -194,27 +187,12 @@ public class AppointmentService {
     }
 
     /**
-     * Claims the caller's Idempotency-Key for a request with this fingerprint and the row it will write. Empty when
-     * claimed now; otherwise the id of the row an earlier request with the key wrote (a different request under the
-     * same key is refused). A concurrent claim of the same key waits until the first transaction ends.
+     * What makes two booking requests "the same" for an Idempotency-Key: resolved ids, start and client. Holds and
+     * series add what is theirs to it.
      */
-    Optional<UUID> claim(Caller caller, String key, String fingerprint, UUID rowId, Instant now, String what) {
-        var id = new IdempotencyRecord.Key(caller.subject(), key);
-        if (idempotency.claim(id, fingerprint, rowId, now)) {
-            return Optional.empty();
-        }
-        IdempotencyRecord record = idempotency.findById(id);
-        if (!record.requestHash.equals(fingerprint)) {
-            throw DomainException.unprocessable("This Idempotency-Key was already used for a different " + what
-                    + " request");
-        }
-        return Optional.of(record.appointmentId);
-    }
-
-    /** What makes two booking requests "the same" for an Idempotency-Key: resolved ids, start and client. */
-    static String fingerprint(Resolved what, NewAppointment request, String suffix) {
-        return sha256(what.type().id + "|" + what.practitioner().id + "|" + what.location().id + "|"
-                + request.start() + "|" + request.clientId() + suffix);
+    static String fingerprint(Resolved what, NewAppointment request) {
+        return what.type().id + "|" + what.practitioner().id + "|" + what.location().id + "|" + request.start() + "|"
+                + request.clientId();
     }
 
     /** The appointment if the caller may see it; 404 otherwise, so others' appointments are not revealed. */
@@ -431,14 +409,5 @@ public class AppointmentService {
 
     static DomainException taken() {
         return new Conflict("Slot not available", AvailabilityService.Refusal.TAKEN.detail);
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.booking.config.HoldsConfig;
 import ca.bim.clinic.booking.domain.Hold;
+import ca.bim.clinic.booking.domain.IdempotencyRecord.Target;
 import ca.bim.clinic.booking.repository.AppointmentRepository;
 import ca.bim.clinic.booking.repository.HoldRepository;
 import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
@@ -40,10 +41,12 @@ public class HoldService {
     private final HoldsConfig config;
     private final Clock clock;
     private final Event<SlotFreed> freed;
+    private final IdempotencyKeys idempotency;
 
     HoldService(AppointmentService appointmentService, AvailabilityService availability,
             AppointmentRepository appointments, HoldRepository holds, HoldsConfig config, Clock clock,
-            Event<SlotFreed> freed) {
+            Event<SlotFreed> freed, IdempotencyKeys idempotency) {
+        this.idempotency = idempotency;
         this.freed = freed;
         this.appointmentService = appointmentService;
         this.availability = availability;
@@ -58,14 +61,13 @@ public class HoldService {
         Resolved what = appointmentService.resolve(request, caller);
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        if (idempotencyKey != null) {
-            String fingerprint = AppointmentService.fingerprint(what, request, "|hold");
-            Optional<UUID> earlier = appointmentService.claim(caller, idempotencyKey, fingerprint, id, now, "hold");
-            if (earlier.isPresent()) {
-                return new Placed(holds.findDetailed(earlier.get()).orElseThrow(), true);
-            }
+        Optional<UUID> earlier = idempotency.claim(caller, idempotencyKey, Target.APPOINTMENT,
+                AppointmentService.fingerprint(what, request) + "|hold", id, now, "hold");
+        if (earlier.isPresent()) {
+            return new Placed(holds.findDetailed(earlier.get()).orElseThrow(), true);
         }
-        availability.refusal(what.type(), what.practitioner(), what.location(), request.start(), null)
+        // As for a booking: taken or not is the exclusion constraint's answer at insert.
+        availability.ruleRefusal(what.type(), what.practitioner(), what.location(), request.start())
                 .ifPresent(refusal -> {
                     throw new Conflict("Slot not available", refusal.detail);
                 });

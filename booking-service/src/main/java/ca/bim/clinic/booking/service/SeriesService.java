@@ -19,6 +19,7 @@ import ca.bim.clinic.booking.domain.Appointment;
 import ca.bim.clinic.booking.domain.AppointmentSeries;
 import ca.bim.clinic.booking.domain.AppointmentSeries.Recurrence;
 import ca.bim.clinic.booking.domain.AppointmentStatus;
+import ca.bim.clinic.booking.domain.IdempotencyRecord.Target;
 import ca.bim.clinic.booking.repository.AppointmentRepository;
 import ca.bim.clinic.booking.repository.AppointmentSeriesRepository;
 import ca.bim.clinic.booking.service.AppointmentService.NewAppointment;
@@ -72,9 +73,12 @@ public class SeriesService {
     private final AppointmentRepository appointments;
     private final AppointmentSeriesRepository series;
     private final Clock clock;
+    private final IdempotencyKeys idempotency;
 
     SeriesService(AppointmentService appointmentService, AvailabilityService availability,
-            AppointmentRepository appointments, AppointmentSeriesRepository series, Clock clock) {
+            AppointmentRepository appointments, AppointmentSeriesRepository series, Clock clock,
+            IdempotencyKeys idempotency) {
+        this.idempotency = idempotency;
         this.appointmentService = appointmentService;
         this.availability = availability;
         this.appointments = appointments;
@@ -92,13 +96,27 @@ public class SeriesService {
         return starts;
     }
 
-    /** {@code request.start()} is the first occurrence; all are booked or none is. */
+    /**
+     * {@code request.start()} is the first occurrence; all are booked or none is. A retry with the same
+     * Idempotency-Key and request gets the series the first one booked, whatever has happened to it since.
+     */
     @Transactional
-    public Series book(NewAppointment request, Recurrence recurrence, int count, Caller caller) {
+    public Replayable<Series> book(NewAppointment request, Recurrence recurrence, int count, Caller caller,
+            String idempotencyKey) {
         if (count < 1 || count > MAX_OCCURRENCES) {
             throw DomainException.unprocessable("A series has 1 to " + MAX_OCCURRENCES + " occurrences");
         }
         Resolved what = appointmentService.resolve(request, caller);
+        Instant now = clock.instant();
+        UUID seriesId = UUID.randomUUID();
+        // Claimed before the occurrences are checked: a retry must not find its own bookings in the way.
+        Optional<UUID> earlier = idempotency.claim(caller, idempotencyKey, Target.SERIES,
+                AppointmentService.fingerprint(what, request) + "|series|" + recurrence + "|" + count, seriesId, now,
+                "series");
+        if (earlier.isPresent()) {
+            AppointmentSeries first = series.findDetailed(earlier.get()).orElseThrow();
+            return new Replayable<>(new Series(first, appointments.findInSeries(first.id)), true);
+        }
         ZoneId zone = what.location().zone();
         List<Instant> starts = starts(request.start(), zone, recurrence, count);
         List<Conflict> conflicts = new ArrayList<>();
@@ -110,9 +128,8 @@ public class SeriesService {
         if (!conflicts.isEmpty()) {
             throw new SeriesConflictException(conflicts, zone);
         }
-        Instant now = clock.instant();
         AppointmentSeries created = new AppointmentSeries();
-        created.id = UUID.randomUUID();
+        created.id = seriesId;
         created.clientId = request.clientId();
         created.type = what.type();
         created.practitioner = what.practitioner();
@@ -128,7 +145,7 @@ public class SeriesService {
             booked.add(appointmentService.insert(UUID.randomUUID(), what, request.clientId(), start,
                     caller.subject(), now, created.id));
         }
-        return new Series(created, booked);
+        return new Replayable<>(new Series(created, booked), false);
     }
 
     /** The free start that day (location's calendar) with the same practitioner and location closest to {@code wanted}. */

@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import ca.bim.clinic.booking.config.BookingRules;
 import ca.bim.clinic.booking.domain.AppointmentType;
 import ca.bim.clinic.booking.domain.Hold;
+import ca.bim.clinic.booking.domain.IdempotencyRecord.Target;
 import ca.bim.clinic.booking.domain.Location;
 import ca.bim.clinic.booking.domain.Practitioner;
 import ca.bim.clinic.booking.domain.WaitlistEntry;
@@ -71,10 +72,12 @@ public class WaitlistService {
     private final Outbox outbox;
     private final BookingRules rules;
     private final Clock clock;
+    private final IdempotencyKeys idempotency;
 
     WaitlistService(WaitlistRepository waitlist, HoldRepository holds, HoldService holdService,
             AppointmentService appointmentService, AvailabilityService availability, CatalogLookup catalog,
-            Outbox outbox, BookingRules rules, Clock clock) {
+            Outbox outbox, BookingRules rules, Clock clock, IdempotencyKeys idempotency) {
+        this.idempotency = idempotency;
         this.waitlist = waitlist;
         this.holds = holds;
         this.holdService = holdService;
@@ -86,8 +89,9 @@ public class WaitlistService {
         this.clock = clock;
     }
 
+    /** A retry with the same Idempotency-Key and request gets the entry the first one made, whatever its status now. */
     @Transactional
-    public WaitlistEntry add(NewEntry request, Caller caller) {
+    public Replayable<WaitlistEntry> add(NewEntry request, Caller caller, String idempotencyKey) {
         AppointmentType type = catalog.activeType(request.appointmentType())
                 .orElseThrow(() -> DomainException.unprocessable("Unknown appointment type " + request.appointmentType()));
         if (!type.onlineBookable && !caller.isStaff()) {
@@ -107,8 +111,18 @@ public class WaitlistService {
         if (!request.toTime().isAfter(request.fromTime())) {
             throw DomainException.unprocessable("The window's times of day must run forward (toTime after fromTime)");
         }
+        UUID id = UUID.randomUUID();
+        Optional<UUID> earlier = idempotency.claim(caller, idempotencyKey, Target.WAITLIST_ENTRY, String.join("|",
+                "waitlist", type.id.toString(), practitioner == null ? "-" : practitioner.id.toString(),
+                location == null ? "-" : location.id.toString(), request.fromDate().toString(),
+                request.toDate().toString(), request.fromTime().toString(), request.toTime().toString(),
+                request.weekdays().stream().sorted().toList().toString(), request.clientId().toString()),
+                id, clock.instant(), "waitlist");
+        if (earlier.isPresent()) {
+            return new Replayable<>(waitlist.findDetailed(earlier.get()).orElseThrow(), true);
+        }
         WaitlistEntry entry = new WaitlistEntry();
-        entry.id = UUID.randomUUID();
+        entry.id = id;
         entry.clientId = request.clientId();
         entry.createdBy = caller.subject();
         entry.type = type;
@@ -122,7 +136,7 @@ public class WaitlistService {
         entry.status = WaitlistEntry.WAITING;
         entry.createdAt = clock.instant();
         waitlist.persist(entry);
-        return entry;
+        return new Replayable<>(entry, false);
     }
 
     /** Clients see their own entries, partners those they made for clients sharing data, staff all. */
@@ -150,6 +164,7 @@ public class WaitlistService {
         WaitlistEntry entry = visible(id, caller);
         if (WaitlistEntry.WAITING.equals(entry.status)) {
             entry.status = WaitlistEntry.REMOVED;
+            entry.endedAt = clock.instant();
             waitlist.liveOffer(entry.id, clock.instant()).ifPresent(hold -> holdService.release(hold, caller));
         }
     }
@@ -231,7 +246,7 @@ public class WaitlistService {
     public int sweep() {
         Instant now = clock.instant();
         List<SlotFreed> freed = QuarkusTransaction.requiringNew().call(() -> {
-            waitlist.expireEnded(today());
+            waitlist.expireEnded(today(), clock.instant());
             List<SlotFreed> found = new ArrayList<>();
             for (UUID id : holds.expireDue(now, BATCH)) {
                 holds.findDetailed(id).ifPresent(h -> found.add(

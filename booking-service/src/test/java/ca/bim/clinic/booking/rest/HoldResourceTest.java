@@ -217,6 +217,23 @@ class HoldResourceTest {
     }
 
     @Test
+    void aLiveHoldIsBookedEvenOnceTheMinimumNoticeHasPassedItsStart() {
+        UUID client = UUID.randomUUID();
+        clock.set("2026-05-04T14:57:00Z"); // 07:57 in Richmond: 10:00 is 2 h 3 min away, just outside the notice
+        String hold = holdId(Fixtures.frontDesk(), MONDAY_10, client);
+        clock.set("2026-05-04T15:01:00Z"); // 1 h 59 min before the start, the hold still live
+
+        // The rules were checked when the slot was held; the hold is the promise, so they are not checked again.
+        book(Fixtures.frontDesk(), body(MONDAY_10, client, hold)).statusCode(201).body("id", equalTo(hold));
+        // Without a hold the same start, with another practitioner free then, is too soon.
+        UUID other = Fixtures.practitioner(Fixtures.unique("hold"));
+        Fixtures.schedule(other, RICHMOND, "MONDAY", "09:00", "17:00", "2026-05-01", "2026-06-30");
+        book(Fixtures.frontDesk(), Map.of("appointmentType", "sports-massage-60", "practitionerId", other.toString(),
+                "locationCode", RICHMOND, "start", MONDAY_10, "clientId", client.toString())).statusCode(409)
+                .body("detail", containsString("minimum notice"));
+    }
+
+    @Test
     void everyEndpointNeedsAToken() {
         given().contentType(ContentType.JSON).body(body(MONDAY_10, UUID.randomUUID(), null)).post("/api/v1/holds")
                 .then().statusCode(401);

@@ -93,8 +93,7 @@ class SeriesResourceTest {
                 .body("conflicts[0].reason", containsString("already booked"))
                 // 60 minutes plus a 15-minute buffer before the 17:30 booking; nothing fits after it before 19:00.
                 .body("conflicts[0].alternative", equalTo("2026-11-02T16:15:00-08:00"));
-        given().auth().oauth2(Fixtures.frontDesk()).queryParam("practitioner", practitioner)
-                .get("/api/v1/appointments").then().statusCode(200).body("totalItems", equalTo(1));
+        assertAppointmentsOfThePractitioner(1);
     }
 
     @Test
@@ -121,6 +120,56 @@ class SeriesResourceTest {
                 .body("items", hasSize(3))
                 .body("items.type", everyItem(equalTo("appointment.booked")))
                 .body("items.data.seriesId", everyItem(equalTo(id)));
+    }
+
+    @Test
+    void aRetriedSeriesWithTheSameIdempotencyKeyReturnsTheSameSeriesAndBooksNothingTwice() {
+        UUID client = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        var first = seriesWithKey(key, body(client, "weekly", 3)).statusCode(201)
+                .header("Idempotent-Replayed", "false").extract();
+        String id = first.path("id");
+        List<String> occurrences = first.path("occurrences.id");
+
+        seriesWithKey(key, body(client, "weekly", 3)).statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .header("Location", containsString("/api/v1/appointment-series/" + id))
+                .body("id", equalTo(id)).body("occurrences.id", equalTo(occurrences));
+        assertAppointmentsOfThePractitioner(3);
+    }
+
+    @Test
+    void anIdempotencyKeyReusedWithAnotherBodyIsRefused() {
+        UUID client = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        seriesWithKey(key, body(client, "weekly", 2)).statusCode(201);
+
+        seriesWithKey(key, body(client, "weekly", 3)).statusCode(422)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("Idempotency-Key"));
+        seriesWithKey(key, body(client, "every-two-weeks", 2)).statusCode(422);
+        // A key that booked a single appointment cannot book a series either.
+        String booking = UUID.randomUUID().toString();
+        given().auth().oauth2(Fixtures.frontDesk()).contentType(ContentType.JSON).header("Idempotency-Key", booking)
+                .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
+                        "locationCode", RICHMOND, "start", "2026-12-07T10:00:00-08:00", "clientId",
+                        client.toString()))
+                .post("/api/v1/appointments").then().statusCode(201);
+        seriesWithKey(booking, body(client, "weekly", 2)).statusCode(422);
+        assertAppointmentsOfThePractitioner(3);
+    }
+
+    @Test
+    void aSeriesRefusedForAConflictDoesNotUseUpItsKey() {
+        UUID client = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        UUID blocking = Fixtures.book(practitioner, "sports-massage-60", RICHMOND, "2026-10-26T17:30:00-07:00");
+        seriesWithKey(key, body(client, "weekly", 2)).statusCode(409);
+        given().auth().oauth2(Fixtures.frontDesk()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Moved away")).post("/api/v1/appointments/{id}/cancel", blocking)
+                .then().statusCode(200);
+
+        seriesWithKey(key, body(client, "weekly", 2)).statusCode(201).header("Idempotent-Replayed", "false");
     }
 
     @Test
@@ -177,6 +226,16 @@ class SeriesResourceTest {
             body.put("clientId", clientId.toString());
         }
         return body;
+    }
+
+    private void assertAppointmentsOfThePractitioner(int count) {
+        given().auth().oauth2(Fixtures.frontDesk()).queryParam("practitioner", practitioner)
+                .get("/api/v1/appointments").then().statusCode(200).body("totalItems", equalTo(count));
+    }
+
+    private static ValidatableResponse seriesWithKey(String key, Map<String, Object> body) {
+        return given().auth().oauth2(Fixtures.frontDesk()).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(body).post("/api/v1/appointment-series").then();
     }
 
     private ValidatableResponse series(String token, UUID clientId, String recurrence, int count) {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.HashMap;
 import java.util.List;
@@ -210,6 +211,38 @@ class WaitlistResourceTest {
         given().auth().oauth2(therapist).get("/api/v1/waitlist").then().statusCode(403);
     }
 
+    @Test
+    void aRetriedJoinWithTheSameIdempotencyKeyReturnsTheSameEntry() {
+        UUID client = Events.sharingClient();
+        String key = UUID.randomUUID().toString();
+        String id = joinWithKey(key, entry(client, List.of("MONDAY", "WEDNESDAY"))).statusCode(201)
+                .header("Idempotent-Replayed", "false").extract().path("id");
+
+        // The same window with its weekdays in another order is the same request.
+        joinWithKey(key, entry(client, List.of("WEDNESDAY", "MONDAY"))).statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .header("Location", containsString("/api/v1/waitlist/" + id))
+                .body("id", equalTo(id));
+        given().auth().oauth2(partner).queryParam("size", 100).get("/api/v1/waitlist").then().statusCode(200)
+                .body("items.findAll { it.clientId == '" + client + "' }.id", contains(id));
+    }
+
+    @Test
+    void aJoinKeyReusedWithAnotherBodyIsRefused() {
+        UUID client = Events.sharingClient();
+        String key = UUID.randomUUID().toString();
+        joinWithKey(key, entry(client, List.of("MONDAY"))).statusCode(201);
+
+        joinWithKey(key, entry(client, List.of("TUESDAY"))).statusCode(422)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("Idempotency-Key"));
+        joinWithKey(key, entry(Events.sharingClient(), List.of("MONDAY"))).statusCode(422);
+        given().auth().oauth2(partner).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner.toString(),
+                        "locationCode", RICHMOND, "start", MONDAY_1730, "clientId", client.toString()))
+                .post("/api/v1/holds").then().statusCode(422);
+    }
+
     /**
      * Waiting for a 60-minute sports massage with this test's practitioner (so entries of other tests never take its
      * slots) from 17:00 to 20:00 on the next three weeks' days.
@@ -226,6 +259,11 @@ class WaitlistResourceTest {
 
     private static ValidatableResponse join(String token, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/waitlist").then();
+    }
+
+    private ValidatableResponse joinWithKey(String key, Map<String, Object> body) {
+        return given().auth().oauth2(partner).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/waitlist").then();
     }
 
     private static void cancel(UUID appointment) {

@@ -30,6 +30,8 @@ import io.vertx.ext.web.RoutingContext;
  * {@code GET /api/v1/injuries/{slug}/care-options}: what the clinic offers for one injury, in one call. The injury
  * comes from injury-service; the recommended appointment types (price, duration) and the next free slots at each
  * location from booking-service. Booking-service being unavailable degrades the answer instead of failing it.
+ * Where the catalogue recommends a course of treatment, each type also offers it as a recurring series (see
+ * {@link #seriesOffer}).
  */
 @ApplicationScoped
 public class CareOptionsRoute {
@@ -84,6 +86,7 @@ public class CareOptionsRoute {
     private Future<JsonObject> bookingPart(JsonObject injury, String requestId) {
         Upstream booking = upstreams.get("booking");
         List<String> codes = codes(injury.getJsonArray("recommendedAppointmentTypes"));
+        JsonObject course = course(injury);
         LocalDate from = LocalDate.now(clock.withZone(config.zone()));
         LocalDate to = from.plusDays(config.days() - 1L);
         JsonObject result = new JsonObject()
@@ -112,7 +115,7 @@ public class CareOptionsRoute {
                             codes.get(i));
                     continue;
                 }
-                entries.add(typeWithSlots(booking, type, locationList, from, to, requestId));
+                entries.add(typeWithSlots(booking, type, locationList, from, to, course, requestId));
             }
             return Future.all(entries).map(all -> {
                 JsonArray out = new JsonArray();
@@ -123,7 +126,7 @@ public class CareOptionsRoute {
         }).recover(failure -> {
             LOG.warnf("Care options for %s without availability: %s", injury.getString("slug"), failure.toString());
             JsonArray out = new JsonArray();
-            codes.forEach(code -> out.add(new JsonObject().put("code", code)));
+            codes.forEach(code -> out.add(withSeries(new JsonObject().put("code", code), course, new JsonArray())));
             availability.put("status", "unavailable")
                     .put("detail", "Appointment types and availability are temporarily unavailable");
             return Future.succeededFuture(result.put("appointmentTypes", out));
@@ -131,7 +134,7 @@ public class CareOptionsRoute {
     }
 
     private Future<JsonObject> typeWithSlots(Upstream booking, JsonObject type, JsonArray locations, LocalDate from,
-            LocalDate to, String requestId) {
+            LocalDate to, JsonObject course, String requestId) {
         String code = type.getString("code");
         List<Future<JsonObject>> perLocation = new ArrayList<>();
         for (int i = 0; i < locations.size(); i++) {
@@ -146,12 +149,67 @@ public class CareOptionsRoute {
         return Future.all(perLocation).map(all -> {
             JsonArray out = new JsonArray();
             perLocation.forEach(location -> out.add(location.result()));
-            return new JsonObject().put("code", code).put("name", type.getString("name"))
+            JsonObject entry = new JsonObject().put("code", code).put("name", type.getString("name"))
                     .put("durationMinutes", type.getValue("durationMinutes"))
                     .put("priceCad", type.getValue("priceCad"))
                     .put("currency", type.getString("currency"))
                     .put("locations", out);
+            return withSeries(entry, course, out);
         });
+    }
+
+    /**
+     * The injury's recommended course as a series rule ({@code recurrence}, {@code count}), or null when the
+     * catalogue recommends none (or something booking's series API would refuse: 2 to 12 sessions, weekly or every
+     * two weeks).
+     */
+    static JsonObject course(JsonObject injury) {
+        JsonObject course = injury.getValue("recommendedCourse") instanceof JsonObject c ? c : null;
+        if (course == null) {
+            return null;
+        }
+        Object sessions = course.getValue("sessions");
+        Object recurrence = course.getValue("recurrence");
+        if (!(sessions instanceof Integer count) || count < 2 || count > 12
+                || !("weekly".equals(recurrence) || "every-two-weeks".equals(recurrence))) {
+            LOG.warnf("Injury %s recommends a course the series API cannot book: %s", injury.getString("slug"),
+                    course.encode());
+            return null;
+        }
+        return new JsonObject().put("recurrence", recurrence).put("count", count);
+    }
+
+    /**
+     * Adds the {@code series} offer to a type's entry when there is a course: the rule, the count and, for each
+     * location with a free slot in the window, its first free start and the exact body of
+     * {@code POST /api/v1/appointment-series} starting there (with the slot's practitioner; add clientId unless a
+     * client books for themselves). Only the first week is known to be free: booking-service answers a later week
+     * that is taken with 409 and an alternative start that day.
+     */
+    private static JsonObject withSeries(JsonObject entry, JsonObject course, JsonArray locations) {
+        if (course == null) {
+            return entry;
+        }
+        JsonArray starts = new JsonArray();
+        for (int i = 0; i < locations.size(); i++) {
+            JsonObject location = locations.getJsonObject(i);
+            JsonArray slots = location.getJsonArray("nextSlots");
+            if (slots.isEmpty()) {
+                continue;
+            }
+            JsonObject first = slots.getJsonObject(0);
+            starts.add(new JsonObject().put("locationCode", location.getString("locationCode"))
+                    .put("firstStart", first.getString("start"))
+                    .put("practitionerId", first.getString("practitionerId"))
+                    .put("practitionerName", first.getString("practitionerName"))
+                    .put("request", new JsonObject().put("appointmentType", entry.getString("code"))
+                            .put("practitionerId", first.getString("practitionerId"))
+                            .put("locationCode", location.getString("locationCode"))
+                            .put("firstStart", first.getString("start"))
+                            .put("recurrence", course.getString("recurrence"))
+                            .put("count", course.getInteger("count"))));
+        }
+        return entry.put("series", course.copy().put("locations", starts));
     }
 
     private JsonArray nextSlots(JsonArray items) {

@@ -80,6 +80,11 @@ public class Injury {
     @Column(name = "recommended_appointment_types", nullable = false, columnDefinition = "text[]")
     public List<String> recommendedAppointmentTypes = new ArrayList<>();
 
+    /** Null where the catalogue recommends no course. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "recommended_course", columnDefinition = "jsonb")
+    public RecommendedCourse recommendedCourse;
+
     @ElementCollection
     @CollectionTable(name = "injury_relation", joinColumns = @JoinColumn(name = "injury_id"))
     public Set<Relation> relations = new HashSet<>();

@@ -46,6 +46,7 @@ final class ApiExamples {
                                 "description": "Training on an untreated Achilles can end in a strained calf muscle."}],
              "seeADoctorIf": ["You cannot rise onto your toes or push off with that foot"],
              "recommendedAppointmentTypes": ["sports-massage-60", "mobility-maker-75", "sports-massage-30"],
+             "recommendedCourse": null,
              "relatedInjuries": ["plantar-fasciitis"],
              "relations": [{"slug": "plantar-fasciitis", "name": "Plantar fasciitis", "kind": "continuous-with"},
                            {"slug": "plantar-fasciitis", "name": "Plantar fasciitis", "kind": "may-lead-to"}],

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import ca.bim.clinic.injury.domain.ClinicalCode;
 import ca.bim.clinic.injury.domain.Complication;
+import ca.bim.clinic.injury.domain.RecommendedCourse;
 import ca.bim.clinic.injury.domain.Source;
 
 @Schema(description = "A catalogue entry about one running injury")
@@ -27,6 +28,8 @@ public record InjuryResponse(
         @Schema(description = "Red flags that need medical care rather than massage") List<String> seeADoctorIf,
         @Schema(description = "Booking codes of the appointment types to book, e.g. sports-massage-60")
         List<String> recommendedAppointmentTypes,
+        @Schema(nullable = true, description = "The course of treatment the catalogue recommends; null where it says "
+                + "nothing") RecommendedCourse recommendedCourse,
         @Schema(description = "Slugs of the entries linked from this one (details in relations)")
         List<String> relatedInjuries,
         List<RelationView> relations,

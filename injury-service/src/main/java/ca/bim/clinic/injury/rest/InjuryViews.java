@@ -47,8 +47,9 @@ public class InjuryViews {
         List<String> related = relations.stream().map(RelationView::slug).distinct().sorted().toList();
         return new InjuryResponse(injury.id, injury.slug, injury.name, injury.aliases, injury.bodyRegions,
                 injury.summary, injury.anatomy, injury.symptoms, injury.causes, treatments, injury.selfCare,
-                injury.complications, injury.seeADoctorIf, injury.recommendedAppointmentTypes, related, relations,
-                injury.codes, injury.sources, injury.status.name(), injury.version, injury.updatedAt, Disclaimer.TEXT);
+                injury.complications, injury.seeADoctorIf, injury.recommendedAppointmentTypes, injury.recommendedCourse,
+                related, relations, injury.codes, injury.sources, injury.status.name(), injury.version, injury.updatedAt,
+                Disclaimer.TEXT);
     }
 
     public EntityTag tag(Object representation) {

@@ -16,6 +16,7 @@ import ca.bim.clinic.injury.domain.BodyRegions;
 import ca.bim.clinic.injury.domain.ClinicalCode;
 import ca.bim.clinic.injury.domain.Complication;
 import ca.bim.clinic.injury.domain.Injury;
+import ca.bim.clinic.injury.domain.RecommendedCourse;
 import ca.bim.clinic.injury.domain.Slugs;
 import ca.bim.clinic.injury.domain.Source;
 import ca.bim.clinic.injury.domain.Treatment;
@@ -45,6 +46,9 @@ public record InjuryRequest(
         List<@NotBlank @Size(max = 500) String> seeADoctorIf,
         @NotEmpty @Size(max = 10) @Schema(description = "Booking codes of the appointment types to book")
         List<@NotNull @Size(max = 80) @KnownAppointmentType String> recommendedAppointmentTypes,
+        @Valid @Schema(nullable = true, description = "The course of treatment the catalogue recommends; optional, "
+                + "absent or null where the catalogue says nothing. Care options offer it as a recurring series.")
+        RecommendedCourse recommendedCourse,
         @Size(max = 30) @Schema(description = "Links to other entries; optional, defaults to none")
         List<@NotNull @Valid RelationRequest> relations,
         @Size(max = 10) @Schema(description = "ICD-10 and SNOMED CT codes; optional, defaults to none")
@@ -67,7 +71,7 @@ public record InjuryRequest(
         return new InjuryRequest(injury.slug, injury.name, List.copyOf(injury.aliases), List.copyOf(injury.bodyRegions),
                 injury.summary, injury.anatomy, List.copyOf(injury.symptoms), List.copyOf(injury.causes),
                 List.copyOf(injury.treatments), List.copyOf(injury.selfCare), List.copyOf(injury.complications),
-                List.copyOf(injury.seeADoctorIf), List.copyOf(injury.recommendedAppointmentTypes), relations,
-                List.copyOf(injury.codes), List.copyOf(injury.sources));
+                List.copyOf(injury.seeADoctorIf), List.copyOf(injury.recommendedAppointmentTypes),
+                injury.recommendedCourse, relations, List.copyOf(injury.codes), List.copyOf(injury.sources));
     }
 }

@@ -155,6 +155,7 @@ public class InjuryService {
         injury.complications = List.copyOf(request.complications());
         injury.seeADoctorIf = List.copyOf(request.seeADoctorIf());
         injury.recommendedAppointmentTypes = List.copyOf(new LinkedHashSet<>(request.recommendedAppointmentTypes()));
+        injury.recommendedCourse = request.recommendedCourse();
         injury.codes = List.copyOf(request.codes());
         injury.sources = List.copyOf(request.sources());
         injury.relations.retainAll(relations);

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
@@ -222,6 +223,67 @@ class InjuryEditingTest {
                 .body("relatedInjuries", contains("runners-knee"))
                 .extract().header("ETag");
         org.assertj.core.api.Assertions.assertThat(newTag).isNotEqualTo(etag);
+    }
+
+    @Test
+    void aRecommendedCourseIsStoredReturnedAndKeptInTheRevisions() {
+        String slug = Fixtures.uniqueSlug();
+        String etag = createDraft(slug);
+        given().auth().oauth2(Fixtures.ADMIN).get("/api/v1/injuries/{slug}", slug)
+                .then().statusCode(200).body("recommendedCourse", nullValue());
+        Map<String, Object> entry = Fixtures.entry(slug);
+        entry.put("recommendedCourse", Map.of("sessions", 6, "recurrence", "weekly"));
+
+        given().auth().oauth2(Fixtures.THERAPIST).header("If-Match", etag).contentType(ContentType.JSON).body(entry)
+                .put("/api/v1/injuries/{slug}", slug)
+                .then().statusCode(200)
+                .body("recommendedCourse.sessions", equalTo(6))
+                .body("recommendedCourse.recurrence", equalTo("weekly"));
+        publish(slug);
+        given().get("/api/v1/injuries/{slug}", slug).then().statusCode(200)
+                .body("recommendedCourse.sessions", equalTo(6))
+                .body("recommendedCourse.recurrence", equalTo("weekly"));
+        given().auth().oauth2(Fixtures.THERAPIST).get("/api/v1/injuries/{slug}/revisions", slug)
+                .then().statusCode(200)
+                .body("items.action", contains("published", "updated", "created"))
+                .body("items[1].content.recommendedCourse.sessions", equalTo(6))
+                .body("items[2].content.recommendedCourse", nullValue());
+    }
+
+    @Test
+    void removingTheCourseLeavesNone() {
+        String slug = Fixtures.uniqueSlug();
+        Map<String, Object> entry = Fixtures.entry(slug);
+        entry.put("recommendedCourse", Map.of("sessions", 4, "recurrence", "every-two-weeks"));
+        String etag = given().auth().oauth2(Fixtures.THERAPIST).contentType(ContentType.JSON).body(entry)
+                .post("/api/v1/injuries")
+                .then().statusCode(201).body("recommendedCourse.recurrence", equalTo("every-two-weeks"))
+                .extract().header("ETag");
+        entry.remove("recommendedCourse");
+
+        given().auth().oauth2(Fixtures.THERAPIST).header("If-Match", etag).contentType(ContentType.JSON).body(entry)
+                .put("/api/v1/injuries/{slug}", slug)
+                .then().statusCode(200).body("recommendedCourse", nullValue());
+    }
+
+    @Test
+    void anInvalidCourseIsBadRequestNamingItsFields() {
+        Map<String, Object> entry = Fixtures.entry(Fixtures.uniqueSlug());
+        entry.put("recommendedCourse", Map.of("sessions", 13, "recurrence", "daily"));
+        given().auth().oauth2(Fixtures.THERAPIST).contentType(ContentType.JSON).body(entry)
+                .post("/api/v1/injuries")
+                .then().statusCode(400)
+                .contentType(startsWith(PROBLEM))
+                .body("violations.field", hasItems(containsString("recommendedCourse.sessions"),
+                        containsString("recommendedCourse.recurrence")));
+        entry.put("recommendedCourse", Map.of("sessions", 1, "recurrence", "weekly"));
+        given().auth().oauth2(Fixtures.THERAPIST).contentType(ContentType.JSON).body(entry)
+                .post("/api/v1/injuries")
+                .then().statusCode(400).body("violations.field", hasItem(containsString("recommendedCourse.sessions")));
+        entry.put("recommendedCourse", Map.of("recurrence", "weekly"));
+        given().auth().oauth2(Fixtures.THERAPIST).contentType(ContentType.JSON).body(entry)
+                .post("/api/v1/injuries")
+                .then().statusCode(400).body("violations.field", hasItem(containsString("recommendedCourse.sessions")));
     }
 
     @Test

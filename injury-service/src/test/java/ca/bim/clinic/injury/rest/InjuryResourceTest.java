@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
@@ -81,6 +82,8 @@ class InjuryResourceTest {
                 .body("recommendedAppointmentTypes", not(hasSize(0)))
                 .body("recommendedAppointmentTypes", everyItem(in(BOOKING_CODES)))
                 .body("relatedInjuries", not(hasSize(0)))
+                // The clinic's facts name no number of sessions for any injury, so the seed recommends no course.
+                .body("recommendedCourse", nullValue())
                 .body("codes.find { it.system == 'ICD-10' }.code", equalTo(icd10))
                 .body("sources.publisher", containsInAnyOrder("Balance in Motion", "Coastal Massage & Wellness"))
                 .body("sources.author", containsInAnyOrder("Lawrence Lam, RMT",

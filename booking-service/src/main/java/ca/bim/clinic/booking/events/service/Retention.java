@@ -62,7 +62,11 @@ public class Retention {
         return new Pruned(deliveries, events, keys);
     }
 
-    private static int repeat(java.util.function.IntSupplier step, int batch) {
+    /**
+     * Runs {@code step} (one batch in its own transaction, returning how many rows it removed) until a batch comes
+     * back short, at most 200 times, so one run stays bounded. Also used by the holds' retention.
+     */
+    public static int repeat(java.util.function.IntSupplier step, int batch) {
         int total = 0;
         for (int round = 0; round < 200; round++) {
             int removed = step.getAsInt();
