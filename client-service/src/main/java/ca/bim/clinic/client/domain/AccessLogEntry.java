@@ -3,7 +3,6 @@ package ca.bim.clinic.client.domain;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -26,46 +25,34 @@ public class AccessLogEntry {
     @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
     public UUID id;
 
-    @Column(name = "client_id", nullable = false)
     public UUID clientId;
 
-    @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 
-    @Column(name = "actor_subject", nullable = false)
     public String actorSubject;
 
     /** Keycloak username, or the client id of a service. */
-    @Column(nullable = false)
     public String actor;
 
-    @Column(name = "actor_role", nullable = false)
     public String actorRole;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public AccessAction action;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public AccessResource resource;
 
-    @Column(name = "resource_id")
     public UUID resourceId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public AccessOutcome outcome;
 
-    @Column(name = "request_id", nullable = false)
     public String requestId;
 
     /** For entries recorded from booking-service's events: the viewer's request (method and path). */
-    @Column(name = "request")
     public String request;
 
     /** For entries recorded from booking-service's events: the appointments the viewer was shown. */
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "appointment_ids")
     public UUID[] appointmentIds;
 }

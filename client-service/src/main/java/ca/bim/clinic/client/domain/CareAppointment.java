@@ -3,7 +3,6 @@ package ca.bim.clinic.client.domain;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,34 +16,25 @@ import jakarta.persistence.Table;
 public class CareAppointment {
 
     @Id
-    @Column(name = "appointment_id")
     public UUID appointmentId;
 
-    @Column(name = "client_id", nullable = false)
     public UUID clientId;
 
     /** The therapist's Keycloak {@code sub}: the key of care. */
-    @Column(name = "therapist_subject", nullable = false)
     public String therapistSubject;
 
     /** For display only: usernames change and can be reused. */
-    @Column(name = "therapist_username")
     public String therapistUsername;
 
-    @Column(nullable = false)
     public CareStatus status;
 
     /** When the event that set {@link #status} occurred; later events win, a cancellation always does. */
-    @Column(name = "status_at", nullable = false)
     public Instant statusAt;
 
     /** The earliest event seen for this appointment: an admin removal after it outranks the appointment. */
-    @Column(name = "booked_at", nullable = false)
     public Instant bookedAt;
 
-    @Column(name = "starts_at", nullable = false)
     public Instant startsAt;
 
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

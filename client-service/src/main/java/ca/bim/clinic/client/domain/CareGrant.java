@@ -18,10 +18,8 @@ public class CareGrant {
     @EmbeddedId
     public CareKey key;
 
-    @Column(name = "granted_at", nullable = false)
     public Instant grantedAt;
 
-    @Column(name = "granted_by", nullable = false)
     public String grantedBy;
 
     /** A client and a therapist's Keycloak subject. */

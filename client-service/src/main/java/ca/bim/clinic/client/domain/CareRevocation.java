@@ -2,7 +2,6 @@ package ca.bim.clinic.client.domain;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -18,9 +17,7 @@ public class CareRevocation {
     @EmbeddedId
     public CareGrant.CareKey key;
 
-    @Column(name = "revoked_at", nullable = false)
     public Instant revokedAt;
 
-    @Column(name = "revoked_by", nullable = false)
     public String revokedBy;
 }

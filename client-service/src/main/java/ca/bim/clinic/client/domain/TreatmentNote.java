@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,14 +22,11 @@ public class TreatmentNote {
     @Id
     public UUID id;
 
-    @Column(name = "client_id", nullable = false)
     public UUID clientId;
 
-    @Column(name = "appointment_id")
     public UUID appointmentId;
 
     /** The author's Keycloak username. */
-    @Column(nullable = false)
     public String practitioner;
 
     public String subjective;
@@ -42,20 +38,15 @@ public class TreatmentNote {
     public String plan;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
     public List<String> techniques;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public NoteStatus status;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    @Column(name = "signed_at")
     public Instant signedAt;
 
     @Version

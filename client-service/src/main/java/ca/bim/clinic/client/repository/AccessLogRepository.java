@@ -1,6 +1,5 @@
 package ca.bim.clinic.client.repository;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +13,5 @@ public class AccessLogRepository implements PanacheRepositoryBase<AccessLogEntry
 
     public PanacheQuery<AccessLogEntry> ofClient(UUID clientId) {
         return find("clientId = ?1 order by occurredAt desc, id desc", clientId);
-    }
-
-    public List<AccessLogEntry> listAll(UUID clientId) {
-        return ofClient(clientId).list();
     }
 }

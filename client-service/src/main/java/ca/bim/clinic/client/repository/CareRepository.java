@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import ca.bim.clinic.client.domain.CareAppointment;
@@ -33,11 +34,7 @@ public class CareRepository {
                                            AND r.revoked_at >= a.booked_at))
             """;
 
-    private final EntityManager em;
-
-    CareRepository(EntityManager em) {
-        this.em = em;
-    }
+    @Inject EntityManager em;
 
     /**
      * Whether the therapist is in the client's care: an admin's grant, or an appointment in a granting state whose

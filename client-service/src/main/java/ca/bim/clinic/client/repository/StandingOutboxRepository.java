@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import ca.bim.clinic.client.domain.StandingChange;
@@ -22,11 +23,7 @@ public class StandingOutboxRepository {
     /** Namespace of the per-client advisory locks (first key of {@code pg_advisory_xact_lock(int, int)}). */
     private static final int LOCK_NAMESPACE = 0x5354414E; // "STAN"
 
-    private final EntityManager em;
-
-    StandingOutboxRepository(EntityManager em) {
-        this.em = em;
-    }
+    @Inject EntityManager em;
 
     /**
      * Serialises the standing changes of one client until the transaction ends. An advisory lock takes no

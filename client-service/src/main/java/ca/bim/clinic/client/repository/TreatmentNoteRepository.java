@@ -1,6 +1,5 @@
 package ca.bim.clinic.client.repository;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,10 +15,6 @@ public class TreatmentNoteRepository implements PanacheRepositoryBase<TreatmentN
 
     public PanacheQuery<TreatmentNote> ofClient(UUID clientId) {
         return find("clientId = ?1 order by createdAt desc, id", clientId);
-    }
-
-    public List<TreatmentNote> listAll(UUID clientId) {
-        return ofClient(clientId).list();
     }
 
     public Optional<TreatmentNote> findOfClient(UUID clientId, UUID noteId, boolean forUpdate) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -51,15 +52,9 @@ public class BookingEventResource {
 
     private static final Logger LOG = Logger.getLogger(BookingEventResource.class);
 
-    private final BookingEventService events;
-    private final Validator validator;
-    private final ObjectMapper json;
-
-    BookingEventResource(BookingEventService events, Validator validator, ObjectMapper json) {
-        this.events = events;
-        this.validator = validator;
-        this.json = json;
-    }
+    @Inject BookingEventService events;
+    @Inject Validator validator;
+    @Inject ObjectMapper json;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

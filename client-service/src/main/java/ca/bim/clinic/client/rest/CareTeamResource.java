@@ -3,6 +3,7 @@ package ca.bim.clinic.client.rest;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -23,16 +24,14 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Care team")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+@APIResponse(responseCode = "403", description = "Not an admin")
+@APIResponse(responseCode = "404", description = "No such client, or the path names no subject")
 public class CareTeamResource {
 
     /** Keycloak usernames (lower case in this realm). */
     static final String USERNAME = "^[a-z0-9][a-z0-9._@-]{0,99}$";
 
-    private final CareTeamService careTeam;
-
-    CareTeamResource(CareTeamService careTeam) {
-        this.careTeam = careTeam;
-    }
+    @Inject CareTeamService careTeam;
 
     @GET
     @Operation(operationId = "listCareTeam", summary = "The therapists who may see this client's clinical data", description = "Admins, front "
@@ -51,8 +50,6 @@ public class CareTeamResource {
     @Operation(operationId = "addCareTeamMember", summary = "Put a therapist in the client's care team (admin)", description = "An explicit grant, "
             + "without an appointment and without an end, keyed on the therapist's Keycloak subject. Idempotent.")
     @APIResponse(responseCode = "204", description = "The therapist is in the care team")
-    @APIResponse(responseCode = "403", description = "Not an admin")
-    @APIResponse(responseCode = "404", description = "No such client, or the path names no subject")
     public Response add(@PathParam("id") UUID id, @PathParam("therapistSubject") UUID therapistSubject) {
         careTeam.grant(id, therapistSubject);
         return Response.noContent().build();
@@ -65,8 +62,6 @@ public class CareTeamResource {
             + "them follow (a reschedule, a redelivered booking). A booking made after the removal gives care "
             + "again. Idempotent.")
     @APIResponse(responseCode = "204", description = "The therapist is not in the care team")
-    @APIResponse(responseCode = "403", description = "Not an admin")
-    @APIResponse(responseCode = "404", description = "No such client, or the path names no subject")
     public Response remove(@PathParam("id") UUID id, @PathParam("therapistSubject") UUID therapistSubject) {
         careTeam.remove(id, therapistSubject);
         return Response.noContent().build();

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -57,13 +58,8 @@ public class ClientResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
 
-    private final ClientService clientService;
-    private final RequestCaller currentCaller;
-
-    ClientResource(ClientService clientService, RequestCaller currentCaller) {
-        this.clientService = clientService;
-        this.currentCaller = currentCaller;
-    }
+    @Inject ClientService clientService;
+    @Inject RequestCaller currentCaller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

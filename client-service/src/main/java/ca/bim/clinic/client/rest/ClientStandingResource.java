@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -32,11 +33,7 @@ import ca.bim.clinic.common.error.NotFound;
 @RolesAllowed(ServiceRoles.CLIENT_STANDING_READ)
 public class ClientStandingResource {
 
-    private final StandingFeed feed;
-
-    ClientStandingResource(StandingFeed feed) {
-        this.feed = feed;
-    }
+    @Inject StandingFeed feed;
 
     /** A client's full standing after one committed change. */
     public record Item(String position, UUID clientId, String subject, String status, List<String> consents,

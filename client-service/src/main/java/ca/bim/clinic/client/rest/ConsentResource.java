@@ -2,6 +2,7 @@ package ca.bim.clinic.client.rest;
 
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -28,13 +29,10 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Consents")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+@APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
 public class ConsentResource {
 
-    private final ConsentService consents;
-
-    ConsentResource(ConsentService consents) {
-        this.consents = consents;
-    }
+    @Inject ConsentService consents;
 
     @GET
     @Operation(operationId = "getConsents", summary = "A client's consents: current state and history", description = "The client themselves, "
@@ -43,7 +41,6 @@ public class ConsentResource {
     @APIResponse(responseCode = "200", description = "Current state of treatment, data-sharing and "
             + "marketing-email consent, and every grant and withdrawal")
     @APIResponse(responseCode = "403", description = "Staff role without access to this client")
-    @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public ConsentsResponse get(@PathParam("id") UUID id) {
         return ConsentsResponse.from(id, consents.history(id));
     }
@@ -56,7 +53,6 @@ public class ConsentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentsResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown consent or action")
     @APIResponse(responseCode = "403", description = "Role may not record consent for this client")
-    @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     @APIResponse(responseCode = "409", description = "Granting for an archived client")
     public Response decide(@PathParam("id") UUID id, @NotNull @Valid ConsentRequest request, UriInfo uriInfo) {
         ConsentDecision decision = request.action() == ConsentRequest.Action.grant ? ConsentDecision.granted

@@ -2,6 +2,7 @@ package ca.bim.clinic.client.rest;
 
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -33,19 +34,16 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Intake")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+@APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
+@APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
 public class IntakeResource {
 
-    private final IntakeService intake;
-
-    IntakeResource(IntakeService intake) {
-        this.intake = intake;
-    }
+    @Inject IntakeService intake;
 
     @GET
     @Operation(operationId = "getIntake", summary = "The current intake questionnaire", description = "The client themselves, therapists "
             + "with the client in their care, and admins. Never front desk.")
     @APIResponse(responseCode = "200", description = "The latest version")
-    @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
     @APIResponse(responseCode = "404", description = "No such client, not the caller's own record, or no intake yet")
     public IntakeResponse current(@PathParam("id") UUID id) {
         return intake.current(id).map(IntakeResponse::from)
@@ -60,8 +58,6 @@ public class IntakeResource {
     @APIResponse(responseCode = "201", description = "The first version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntakeResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid answers (violations name the fields)")
-    @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
-    @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     @APIResponse(responseCode = "409", description = "The client is archived")
     public Response record(@PathParam("id") UUID id, @NotNull @Valid IntakeContent answers, UriInfo uriInfo) {
         IntakeVersion version = intake.record(id, answers);
@@ -76,9 +72,6 @@ public class IntakeResource {
     @Operation(operationId = "listIntakeHistory", summary = "Every version of the intake questionnaire, newest first",
             description = "Every recorded version of the intake questionnaire, so clinicians can see what changed and when.")
     @APIResponse(responseCode = "200", description = "One page of versions")
-    @APIResponse(responseCode = "400", description = "Invalid page or size")
-    @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
-    @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public PageResponse<IntakeResponse> history(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         return intake.history(id, page).map(IntakeResponse::from);
     }

@@ -2,6 +2,7 @@ package ca.bim.clinic.client.rest;
 
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,11 +26,7 @@ import io.quarkus.security.PermissionsAllowed;
 @Path("/internal/v1/patients")
 public class InternalPatientResource {
 
-    private final PatientDemographicsService demographics;
-
-    InternalPatientResource(PatientDemographicsService demographics) {
-        this.demographics = demographics;
-    }
+    @Inject PatientDemographicsService demographics;
 
     @GET
     @Path("/{clientId}")

@@ -2,6 +2,7 @@ package ca.bim.clinic.client.rest;
 
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -36,20 +37,16 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Treatment notes")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+@APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
+@APIResponse(responseCode = "404", description = "No such client or note, or not the caller's own record")
 public class NoteResource {
 
-    private final NoteService notes;
-
-    NoteResource(NoteService notes) {
-        this.notes = notes;
-    }
+    @Inject NoteService notes;
 
     @GET
     @Operation(operationId = "listNotes", summary = "A client's treatment notes, newest first, with amendments", description = "Therapists "
             + "with the client in their care, admins, and the client themselves. Never front desk.")
     @APIResponse(responseCode = "200", description = "One page of notes")
-    @APIResponse(responseCode = "400", description = "Invalid page or size")
-    @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
     @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public PageResponse<NoteResponse> list(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         return notes.list(id, page).map(NoteResponse::from);
@@ -60,8 +57,6 @@ public class NoteResource {
     @Operation(operationId = "getNote", summary = "One treatment note with its amendments",
             description = "The note as written, with every amendment added after signing. Each read is recorded in the client's access log.")
     @APIResponse(responseCode = "200", description = "The note")
-    @APIResponse(responseCode = "403", description = "Staff role without access to this client's clinical data")
-    @APIResponse(responseCode = "404", description = "No such client or note, or not the caller's own record")
     public NoteResponse get(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId) {
         return notes.get(id, noteId).map(NoteResponse::from)
                 .orElseThrow(() -> new NotFound(NoteService.NO_SUCH_NOTE));
@@ -90,7 +85,6 @@ public class NoteResource {
     @APIResponse(responseCode = "200", description = "The updated draft")
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "Not the author, or no access to this client's notes")
-    @APIResponse(responseCode = "404", description = "No such client or note, or not the caller's own record")
     @APIResponse(responseCode = "409", description = "The note is signed")
     @APIResponse(responseCode = "422", description = "The body names another practitioner")
     public NoteResponse update(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId,
@@ -103,7 +97,6 @@ public class NoteResource {
     @Operation(operationId = "signNote", summary = "Sign a draft note", description = "Only its author. A signed note never changes.")
     @APIResponse(responseCode = "200", description = "The signed note")
     @APIResponse(responseCode = "403", description = "Not the author, or no access to this client's notes")
-    @APIResponse(responseCode = "404", description = "No such client or note, or not the caller's own record")
     @APIResponse(responseCode = "409", description = "Already signed")
     public NoteResponse sign(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId) {
         return NoteResponse.from(notes.sign(id, noteId));
@@ -118,7 +111,6 @@ public class NoteResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteResponse.Amendment.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "No access to this client's notes")
-    @APIResponse(responseCode = "404", description = "No such client or note, or not the caller's own record")
     @APIResponse(responseCode = "409", description = "The note is still a draft")
     public Response amend(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId,
             @NotNull @Valid AmendmentRequest request, UriInfo uriInfo) {

@@ -2,6 +2,7 @@ package ca.bim.clinic.client.rest;
 
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -23,22 +24,17 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Right of access")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+@APIResponse(responseCode = "403", description = "Staff role other than admin")
+@APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
 public class RecordResource {
 
-    private final RecordService records;
-
-    RecordResource(RecordService records) {
-        this.records = records;
-    }
+    @Inject RecordService records;
 
     @GET
     @Path("/access-log")
     @Operation(operationId = "listClientAccessLog", summary = "Who read or changed this client's record", description = "The client themselves and "
             + "admins. Every read and change is listed, refused ones too, newest first, with the request id.")
     @APIResponse(responseCode = "200", description = "One page of access log entries")
-    @APIResponse(responseCode = "400", description = "Invalid page or size")
-    @APIResponse(responseCode = "403", description = "Staff role other than admin")
-    @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public PageResponse<AccessLogResponse> accessLog(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         return records.accessLog(id, page).map(AccessLogResponse::from);
     }
@@ -49,8 +45,6 @@ public class RecordResource {
             + "every intake version, consents with history, notes with amendments, care team and access log. "
             + "The client themselves and admins.")
     @APIResponse(responseCode = "200", description = "The export")
-    @APIResponse(responseCode = "403", description = "Staff role other than admin")
-    @APIResponse(responseCode = "404", description = "No such client, or not the caller's own record")
     public ExportResponse export(@PathParam("id") UUID id) {
         return ExportResponse.from(records.export(id));
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -23,13 +24,8 @@ import ca.bim.clinic.common.rest.RequestLogFilter;
 @ApplicationScoped
 public class AccessLog {
 
-    private final AccessLogRepository entries;
-    private final Clock clock;
-
-    AccessLog(AccessLogRepository entries, Clock clock) {
-        this.entries = entries;
-        this.clock = clock;
-    }
+    @Inject AccessLogRepository entries;
+    @Inject Clock clock;
 
     /** Records an allowed access as part of the surrounding transaction, so a change and its entry commit together. */
     @Transactional(TxType.MANDATORY)

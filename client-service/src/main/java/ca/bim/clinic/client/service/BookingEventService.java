@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -32,20 +33,11 @@ public class BookingEventService {
     /** Who the access log names for changes made by booking events. */
     static final Actor BOOKING_SERVICE = Actor.service("booking-service");
 
-    private final ProcessedEventRepository processed;
-    private final ClientRepository clients;
-    private final CareTeamService careTeam;
-    private final AccessLog accessLog;
-    private final Clock clock;
-
-    BookingEventService(ProcessedEventRepository processed, ClientRepository clients, CareTeamService careTeam,
-            AccessLog accessLog, Clock clock) {
-        this.processed = processed;
-        this.clients = clients;
-        this.careTeam = careTeam;
-        this.accessLog = accessLog;
-        this.clock = clock;
-    }
+    @Inject ProcessedEventRepository processed;
+    @Inject ClientRepository clients;
+    @Inject CareTeamService careTeam;
+    @Inject AccessLog accessLog;
+    @Inject Clock clock;
 
     /**
      * The parts of an event this service uses; fields a type does not carry are null. {@code practitionerSubject} is

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import ca.bim.clinic.client.config.RecordsConfig;
 import ca.bim.clinic.client.domain.CareSource;
@@ -21,15 +22,9 @@ import ca.bim.clinic.client.repository.CareRepository;
 @ApplicationScoped
 public class CareRule {
 
-    private final CareRepository care;
-    private final RecordsConfig config;
-    private final Clock clock;
-
-    CareRule(CareRepository care, RecordsConfig config, Clock clock) {
-        this.care = care;
-        this.config = config;
-        this.clock = clock;
-    }
+    @Inject CareRepository care;
+    @Inject RecordsConfig config;
+    @Inject Clock clock;
 
     public boolean inCare(UUID clientId, String therapistSubject) {
         return care.inCare(clientId, therapistSubject, cutoff());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -23,19 +24,11 @@ import ca.bim.clinic.client.security.Permission;
 @ApplicationScoped
 public class CareTeamService {
 
-    private final CareRepository care;
-    private final CareRule rule;
-    private final RecordAccess access;
-    private final AccessLog accessLog;
-    private final Clock clock;
-
-    CareTeamService(CareRepository care, CareRule rule, RecordAccess access, AccessLog accessLog, Clock clock) {
-        this.care = care;
-        this.rule = rule;
-        this.access = access;
-        this.accessLog = accessLog;
-        this.clock = clock;
-    }
+    @Inject CareRepository care;
+    @Inject CareRule rule;
+    @Inject RecordAccess access;
+    @Inject AccessLog accessLog;
+    @Inject Clock clock;
 
     /** Who is in the client's care now. */
     @Transactional

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
@@ -39,26 +40,14 @@ import ca.bim.clinic.common.security.RequestCaller;
 @ApplicationScoped
 public class ClientService {
 
-    private final ClientRepository clients;
-    private final RecordAccess access;
-    private final AccessLog accessLog;
-    private final RequestCaller currentCaller;
-    private final ProfileValidation validation;
-    private final ObjectMapper json;
-    private final StandingOutbox standing;
-    private final Clock clock;
-
-    ClientService(ClientRepository clients, RecordAccess access, AccessLog accessLog, RequestCaller currentCaller,
-            ProfileValidation validation, ObjectMapper json, StandingOutbox standing, Clock clock) {
-        this.clients = clients;
-        this.access = access;
-        this.accessLog = accessLog;
-        this.currentCaller = currentCaller;
-        this.validation = validation;
-        this.json = json;
-        this.standing = standing;
-        this.clock = clock;
-    }
+    @Inject ClientRepository clients;
+    @Inject RecordAccess access;
+    @Inject AccessLog accessLog;
+    @Inject RequestCaller currentCaller;
+    @Inject ProfileValidation validation;
+    @Inject ObjectMapper json;
+    @Inject StandingOutbox standing;
+    @Inject Clock clock;
 
     /** The caller's own profile (role client), recorded as a read. */
     @Transactional

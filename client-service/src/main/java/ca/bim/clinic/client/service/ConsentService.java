@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.client.domain.AccessAction;
@@ -21,17 +22,10 @@ import ca.bim.clinic.common.error.DomainException;
 @ApplicationScoped
 public class ConsentService {
 
-    private final ConsentEventRepository events;
-    private final RecordAccess access;
-    private final StandingOutbox standing;
-    private final Clock clock;
-
-    ConsentService(ConsentEventRepository events, RecordAccess access, StandingOutbox standing, Clock clock) {
-        this.events = events;
-        this.access = access;
-        this.standing = standing;
-        this.clock = clock;
-    }
+    @Inject ConsentEventRepository events;
+    @Inject RecordAccess access;
+    @Inject StandingOutbox standing;
+    @Inject Clock clock;
 
     /** The history, oldest first. */
     @Transactional

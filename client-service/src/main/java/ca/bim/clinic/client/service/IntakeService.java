@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.client.domain.AccessAction;
@@ -23,15 +24,9 @@ import ca.bim.clinic.common.rest.PageResponse;
 @ApplicationScoped
 public class IntakeService {
 
-    private final IntakeVersionRepository versions;
-    private final RecordAccess access;
-    private final Clock clock;
-
-    IntakeService(IntakeVersionRepository versions, RecordAccess access, Clock clock) {
-        this.versions = versions;
-        this.access = access;
-        this.clock = clock;
-    }
+    @Inject IntakeVersionRepository versions;
+    @Inject RecordAccess access;
+    @Inject Clock clock;
 
     /** The latest version; empty when the client has not filled in the questionnaire (the read is still logged). */
     @Transactional

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.client.domain.AccessAction;
@@ -35,17 +36,10 @@ public class NoteService {
 
     public static final String NO_SUCH_NOTE = "No treatment note with this id for this client";
 
-    private final TreatmentNoteRepository notes;
-    private final NoteAmendmentRepository amendments;
-    private final RecordAccess access;
-    private final Clock clock;
-
-    NoteService(TreatmentNoteRepository notes, NoteAmendmentRepository amendments, RecordAccess access, Clock clock) {
-        this.notes = notes;
-        this.amendments = amendments;
-        this.access = access;
-        this.clock = clock;
-    }
+    @Inject TreatmentNoteRepository notes;
+    @Inject NoteAmendmentRepository amendments;
+    @Inject RecordAccess access;
+    @Inject Clock clock;
 
     public record NoteView(TreatmentNote note, List<NoteAmendment> amendments) {
     }
@@ -61,7 +55,7 @@ public class NoteService {
     /** Every note with its amendments, newest first (for the export; the caller has checked access). */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<NoteView> all(UUID clientId) {
-        return withAmendments(notes.listAll(clientId));
+        return withAmendments(notes.ofClient(clientId).list());
     }
 
     @Transactional

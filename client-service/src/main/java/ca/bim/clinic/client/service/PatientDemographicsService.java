@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.client.domain.AccessAction;
@@ -33,15 +34,9 @@ public class PatientDemographicsService {
 
     static final String FHIR_SERVICE = "fhir-service";
 
-    private final ClientRepository clients;
-    private final ConsentEventRepository consents;
-    private final AccessLog accessLog;
-
-    PatientDemographicsService(ClientRepository clients, ConsentEventRepository consents, AccessLog accessLog) {
-        this.clients = clients;
-        this.consents = consents;
-        this.accessLog = accessLog;
-    }
+    @Inject ClientRepository clients;
+    @Inject ConsentEventRepository consents;
+    @Inject AccessLog accessLog;
 
     @Transactional
     public Optional<Demographics> forDataSharing(UUID clientId) {

@@ -3,19 +3,15 @@ package ca.bim.clinic.client.service;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-
 
 /** Validates a profile built from a merge patch, so a patch can never leave an invalid profile behind. */
 @ApplicationScoped
 public class ProfileValidation {
 
-    private final Validator validator;
-
-    ProfileValidation(Validator validator) {
-        this.validator = validator;
-    }
+    @Inject Validator validator;
 
     public ProfileRequest validated(ProfileRequest profile) {
         Set<ConstraintViolation<ProfileRequest>> violations = validator.validate(profile);

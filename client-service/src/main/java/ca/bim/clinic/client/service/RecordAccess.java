@@ -3,6 +3,7 @@ package ca.bim.clinic.client.service;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -28,20 +29,11 @@ public class RecordAccess {
 
     public static final String NO_SUCH_CLIENT = "No client record with this id";
 
-    private final ClientRepository clients;
-    private final CareRule care;
-    private final AccessPolicy policy;
-    private final AccessLog accessLog;
-    private final RequestCaller currentCaller;
-
-    RecordAccess(ClientRepository clients, CareRule care, AccessPolicy policy, AccessLog accessLog,
-            RequestCaller currentCaller) {
-        this.clients = clients;
-        this.care = care;
-        this.policy = policy;
-        this.accessLog = accessLog;
-        this.currentCaller = currentCaller;
-    }
+    @Inject ClientRepository clients;
+    @Inject CareRule care;
+    @Inject AccessPolicy policy;
+    @Inject AccessLog accessLog;
+    @Inject RequestCaller currentCaller;
 
     /** A permitted access recorded in the current transaction, with the actor it was permitted as. */
     public record Granted(Client client, Actor actor) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.client.domain.AccessAction;
@@ -26,24 +27,13 @@ import ca.bim.clinic.common.rest.PageResponse;
 @ApplicationScoped
 public class RecordService {
 
-    private final RecordAccess access;
-    private final AccessLogRepository accessLog;
-    private final IntakeVersionRepository intake;
-    private final ConsentEventRepository consents;
-    private final CareRule careTeam;
-    private final NoteService notes;
-    private final Clock clock;
-
-    RecordService(RecordAccess access, AccessLogRepository accessLog, IntakeVersionRepository intake,
-            ConsentEventRepository consents, CareRule careTeam, NoteService notes, Clock clock) {
-        this.access = access;
-        this.accessLog = accessLog;
-        this.intake = intake;
-        this.consents = consents;
-        this.careTeam = careTeam;
-        this.notes = notes;
-        this.clock = clock;
-    }
+    @Inject RecordAccess access;
+    @Inject AccessLogRepository accessLog;
+    @Inject IntakeVersionRepository intake;
+    @Inject ConsentEventRepository consents;
+    @Inject CareRule careTeam;
+    @Inject NoteService notes;
+    @Inject Clock clock;
 
     /** Newest first; this read is itself the first entry. */
     @Transactional
@@ -63,6 +53,6 @@ public class RecordService {
         Client client = access.require(clientId, Permission.EXPORT, AccessAction.export, null).client();
         accessLog.flush();
         return new Export(clock.instant(), client, intake.listAll(clientId), consents.history(clientId),
-                notes.all(clientId), careTeam.members(clientId), accessLog.listAll(clientId));
+                notes.all(clientId), careTeam.members(clientId), accessLog.ofClient(clientId).list());
     }
 }

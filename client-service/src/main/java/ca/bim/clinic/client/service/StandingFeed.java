@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import ca.bim.clinic.client.domain.FeedPosition;
@@ -15,11 +16,7 @@ import ca.bim.clinic.client.repository.StandingOutboxRepository;
 @ApplicationScoped
 public class StandingFeed {
 
-    private final StandingOutboxRepository outbox;
-
-    StandingFeed(StandingOutboxRepository outbox) {
-        this.outbox = outbox;
-    }
+    @Inject StandingOutboxRepository outbox;
 
     /** A client's standing at a position of the feed. */
     public record Standing(FeedPosition position, StandingChange row) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -24,18 +25,10 @@ import ca.bim.clinic.client.repository.StandingOutboxRepository;
 @ApplicationScoped
 public class StandingOutbox {
 
-    private final StandingOutboxRepository outbox;
-    private final ClientRepository clients;
-    private final ConsentEventRepository consents;
-    private final Clock clock;
-
-    StandingOutbox(StandingOutboxRepository outbox, ClientRepository clients, ConsentEventRepository consents,
-            Clock clock) {
-        this.outbox = outbox;
-        this.clients = clients;
-        this.consents = consents;
-        this.clock = clock;
-    }
+    @Inject StandingOutboxRepository outbox;
+    @Inject ClientRepository clients;
+    @Inject ConsentEventRepository consents;
+    @Inject Clock clock;
 
     /**
      * Serialises standing changes of this client. Must come before the transaction's first write, so two changes

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.GenericType;
 
@@ -18,10 +19,15 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import ca.bim.clinic.fhir.error.FhirProblem;
 
 /**
- * booking-service, read and booked with the caller's token. Reads retry on transport failures only; an answer of
- * booking-service (even a 404) is final. Booking never retries here: the partner retries with its Idempotency-Key.
+ * booking-service, read with the caller's token. Every read (each method its own circuit) retries on transport
+ * failures only; an answer of booking-service (even a 404) is final. Booking is {@link BookingWrites}: it never
+ * retries.
  */
 @ApplicationScoped
+@Timeout(value = 5, unit = ChronoUnit.SECONDS)
+@Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = ProcessingException.class)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+        skipOn = FhirProblem.class)
 public class BookingDirectory {
 
     static final String SERVICE = "booking-service";
@@ -39,82 +45,38 @@ public class BookingDirectory {
     private static final GenericType<Native.Page<Native.Appointment>> APPOINTMENTS = new GenericType<>() {
     };
 
-    private final BookingServiceApi api;
+    @Inject @RestClient BookingServiceApi api;
 
-    BookingDirectory(@RestClient BookingServiceApi api) {
-        this.api = api;
-    }
-
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = ProcessingException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = FhirProblem.class)
     public Native.Page<Native.Location> locations(int page, int size) {
         return Upstream.call(() -> api.locations(page, size), LOCATIONS, SERVICE);
     }
 
-    /** Every active location (there are a handful). */
-    public List<Native.Location> allLocations() {
-        return locations(0, MAX_PAGE).items();
-    }
-
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = ProcessingException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = FhirProblem.class)
     public Native.Location location(UUID id) {
         return Upstream.call(() -> api.location(id.toString()), Native.Location.class, SERVICE);
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = ProcessingException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = FhirProblem.class)
     public Native.Page<Native.Practitioner> practitioners(int page, int size, String location) {
         return Upstream.call(() -> api.practitioners(page, size, location), PRACTITIONERS, SERVICE);
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = ProcessingException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = FhirProblem.class)
     public Native.Practitioner practitioner(UUID id) {
         return Upstream.call(() -> api.practitioner(id.toString()), Native.Practitioner.class, SERVICE);
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = ProcessingException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = FhirProblem.class)
     public List<Native.ScheduleEntry> schedules(UUID practitionerId) {
         return Upstream.call(() -> api.schedules(practitionerId.toString()), SCHEDULES, SERVICE);
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = ProcessingException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = FhirProblem.class)
     public Native.Page<Native.AppointmentType> appointmentTypes(int page, int size) {
         return Upstream.call(() -> api.appointmentTypes(page, size), TYPES, SERVICE);
     }
 
-    /** Every appointment type booking-service lists (a catalogue of a few dozen at most). */
-    public List<Native.AppointmentType> allAppointmentTypes() {
-        return appointmentTypes(0, MAX_PAGE).items();
-    }
-
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = ProcessingException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = FhirProblem.class)
     public Native.AppointmentType appointmentType(String code) {
         return Upstream.call(() -> api.appointmentType(code), Native.AppointmentType.class, SERVICE);
     }
 
+    /** Availability spans many schedules: it may take longer. */
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = ProcessingException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = FhirProblem.class)
     public List<Native.Slot> availability(String appointmentType, Optional<String> location,
             Optional<UUID> practitioner, OffsetDateTime from, OffsetDateTime to) {
         return Upstream.call(() -> api.availability(appointmentType, location.orElse(null),
@@ -122,10 +84,6 @@ public class BookingDirectory {
                 Native.Availability.class, SERVICE).items();
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = ProcessingException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = FhirProblem.class)
     public Native.Page<Native.Appointment> appointments(int page, int size, Optional<UUID> client,
             Optional<OffsetDateTime> from, Optional<OffsetDateTime> to) {
         return Upstream.call(() -> api.appointments(page, size, client.map(UUID::toString).orElse(null),
@@ -133,10 +91,6 @@ public class BookingDirectory {
                 APPOINTMENTS, SERVICE);
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = ProcessingException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = FhirProblem.class)
     public Native.Appointment appointment(UUID id) {
         return Upstream.call(() -> api.appointment(id.toString()), Native.Appointment.class, SERVICE);
     }
@@ -144,10 +98,5 @@ public class BookingDirectory {
     /** Instants travel in UTC with Z: a '+' offset would need escaping in a query string. */
     static String utc(OffsetDateTime time) {
         return time.toInstant().toString();
-    }
-
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    public Native.Appointment book(Native.BookingRequest request, String idempotencyKey) {
-        return Upstream.call(() -> api.book(request, idempotencyKey), Native.Appointment.class, SERVICE);
     }
 }

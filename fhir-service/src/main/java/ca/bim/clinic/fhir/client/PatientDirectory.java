@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -22,11 +23,7 @@ import ca.bim.clinic.fhir.error.FhirProblem;
 @ApplicationScoped
 public class PatientDirectory {
 
-    private final ClientServiceApi api;
-
-    PatientDirectory(@RestClient ClientServiceApi api) {
-        this.api = api;
-    }
+    @Inject @RestClient ClientServiceApi api;
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = ProcessingException.class)

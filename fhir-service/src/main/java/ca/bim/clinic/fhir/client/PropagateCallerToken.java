@@ -1,6 +1,7 @@
 package ca.bim.clinic.fhir.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -14,11 +15,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class PropagateCallerToken implements ClientRequestFilter {
 
-    private final JsonWebToken token;
-
-    PropagateCallerToken(JsonWebToken token) {
-        this.token = token;
-    }
+    @Inject JsonWebToken token;
 
     @Override
     public void filter(ClientRequestContext request) {

@@ -10,6 +10,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -31,11 +32,7 @@ import ca.bim.clinic.fhir.error.FhirProblem;
 @Consumes({ FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON })
 public class FhirJsonProvider implements MessageBodyWriter<IBaseResource>, MessageBodyReader<IBaseResource> {
 
-    private final FhirContext fhir;
-
-    FhirJsonProvider(FhirContext fhir) {
-        this.fhir = fhir;
-    }
+    @Inject FhirContext fhir;
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {

@@ -3,6 +3,7 @@ package ca.bim.clinic.fhir.rest;
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -34,17 +35,10 @@ public class PartnerResources {
 
     private static final String NO_STORE = "no-store";
 
-    private final AppointmentView appointments;
-    private final PatientView patients;
-    private final DirectoryView directory;
-    private final FhirConfig config;
-
-    PartnerResources(AppointmentView appointments, PatientView patients, DirectoryView directory, FhirConfig config) {
-        this.appointments = appointments;
-        this.patients = patients;
-        this.directory = directory;
-        this.config = config;
-    }
+    @Inject AppointmentView appointments;
+    @Inject PatientView patients;
+    @Inject DirectoryView directory;
+    @Inject FhirConfig config;
 
     @GET
     @Path("/Appointment")

@@ -1,6 +1,7 @@
 package ca.bim.clinic.fhir.rest;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,15 +41,9 @@ import ca.bim.clinic.fhir.service.SlotView;
 @Tag(name = "FHIR R4")
 public class PublicResources {
 
-    private final CapabilityView capability;
-    private final DirectoryView directory;
-    private final SlotView slots;
-
-    PublicResources(CapabilityView capability, DirectoryView directory, SlotView slots) {
-        this.capability = capability;
-        this.directory = directory;
-        this.slots = slots;
-    }
+    @Inject CapabilityView capability;
+    @Inject DirectoryView directory;
+    @Inject SlotView slots;
 
     @GET
     @Path("/metadata")

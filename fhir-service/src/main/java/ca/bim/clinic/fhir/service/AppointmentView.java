@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Appointment.AppointmentParticipantComponent;
@@ -14,6 +15,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Reference;
 
 import ca.bim.clinic.fhir.client.BookingDirectory;
+import ca.bim.clinic.fhir.client.BookingWrites;
 import ca.bim.clinic.fhir.client.Native;
 import ca.bim.clinic.fhir.config.FhirConfig;
 import ca.bim.clinic.fhir.error.FhirProblem;
@@ -25,15 +27,10 @@ import ca.bim.clinic.fhir.error.FhirProblem;
 @ApplicationScoped
 public class AppointmentView {
 
-    private final BookingDirectory booking;
-    private final SlotView slots;
-    private final FhirConfig config;
-
-    AppointmentView(BookingDirectory booking, SlotView slots, FhirConfig config) {
-        this.booking = booking;
-        this.slots = slots;
-        this.config = config;
-    }
+    @Inject BookingDirectory booking;
+    @Inject BookingWrites bookings;
+    @Inject SlotView slots;
+    @Inject FhirConfig config;
 
     public Bundle search(SearchQuery query) {
         List<String> patients = query.references("patient", "Patient");
@@ -78,7 +75,7 @@ public class AppointmentView {
                 .orElseThrow(() -> FhirProblem.unprocessable("Slot/" + slotId + " does not name a slot of this clinic"));
         UUID client = patient(request);
         OffsetDateTimeCheck.requireMatches(request, slot);
-        Native.Appointment booked = booking.book(new Native.BookingRequest(slot.type().code(),
+        Native.Appointment booked = bookings.book(new Native.BookingRequest(slot.type().code(),
                 slot.id().practitionerId(), slot.location().code(), slot.id().start().atOffset(ZoneOffset.UTC),
                 client), idempotencyKey);
         return Resources.appointment(booked);

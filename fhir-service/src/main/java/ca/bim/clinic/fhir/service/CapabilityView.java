@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementKind;
@@ -25,20 +26,22 @@ public class CapabilityView {
 
     /** What each resource type supports and who may use it. */
     record Support(List<TypeRestfulInteraction> interactions, String access) {
+
+        /** The directory's types: read by id and search, nothing else. */
+        static Support readAndSearch(String access) {
+            return new Support(List.of(TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE), access);
+        }
     }
 
     static final Map<String, Support> SUPPORTED = Map.of(
-            "Location", new Support(List.of(TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE),
-                    "Public: no token needed. Both clinics."),
-            "Practitioner", new Support(List.of(TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE),
-                    "Public."),
-            "PractitionerRole", new Support(List.of(TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE),
+            "Location", Support.readAndSearch("Public: no token needed. Both clinics."),
+            "Practitioner", Support.readAndSearch("Public."),
+            "PractitionerRole", Support.readAndSearch(
                     "Public. One per practitioner (same id): discipline, locations, services delivered."),
-            "HealthcareService", new Support(List.of(TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE),
-                    "Public. One per appointment type (id = its code); duration and price in extraDetails and extensions."),
-            "Schedule", new Support(List.of(TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE),
-                    "Public. One per practitioner and location."),
-            "Slot", new Support(List.of(TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE),
+            "HealthcareService", Support.readAndSearch("Public. One per appointment type (id = its code); duration and "
+                    + "price in extraDetails and extensions."),
+            "Schedule", Support.readAndSearch("Public. One per practitioner and location."),
+            "Slot", Support.readAndSearch(
                     "Public. Free slots only (status free); a slot's id is what POST Appointment books."),
             "Appointment", new Support(List.of(TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE,
                     TypeRestfulInteraction.CREATE),
@@ -50,11 +53,7 @@ public class CapabilityView {
                     "Roles partner or admin. Only a client who consents to data sharing, and only to a caller who "
                             + "booked for them: name, birth date, telecom."));
 
-    private final FhirConfig config;
-
-    CapabilityView(FhirConfig config) {
-        this.config = config;
-    }
+    @Inject FhirConfig config;
 
     public CapabilityStatement statement() {
         CapabilityStatement statement = new CapabilityStatement();

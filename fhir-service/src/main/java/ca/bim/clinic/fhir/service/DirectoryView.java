@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.HealthcareService;
@@ -34,15 +35,9 @@ import ca.bim.clinic.fhir.error.FhirProblem;
 @ApplicationScoped
 public class DirectoryView {
 
-    private final BookingDirectory booking;
-    private final FhirConfig config;
-    private final Clock clock;
-
-    DirectoryView(BookingDirectory booking, FhirConfig config, Clock clock) {
-        this.booking = booking;
-        this.config = config;
-        this.clock = clock;
-    }
+    @Inject BookingDirectory booking;
+    @Inject FhirConfig config;
+    @Inject Clock clock;
 
     public SearchQuery query(String type, Map<String, List<String>> params) {
         return new SearchQuery(type, params, config.defaultPageSize(), config.maxPageSize());
@@ -56,7 +51,7 @@ public class DirectoryView {
             Native.Page<Native.Location> page = booking.locations(query.page(), query.count());
             return bundle(query, page.totalItems(), page.items().stream().map(Resources::location).toList());
         }
-        List<Location> matches = booking.allLocations().stream().filter(l -> codes.contains(l.code()))
+        List<Location> matches = allLocations().stream().filter(l -> codes.contains(l.code()))
                 .map(Resources::location).toList();
         return bundle(query, matches.size(), Bundles.page(matches, query));
     }
@@ -195,7 +190,13 @@ public class DirectoryView {
     }
 
     public Catalogue catalogue() {
-        return new Catalogue(booking.allLocations(), booking.allAppointmentTypes());
+        return new Catalogue(allLocations(),
+                booking.appointmentTypes(0, BookingDirectory.MAX_PAGE).items());
+    }
+
+    /** Every active location (there are a handful). */
+    private List<Native.Location> allLocations() {
+        return booking.locations(0, BookingDirectory.MAX_PAGE).items();
     }
 
     public List<Native.Practitioner> allPractitioners() {

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.hl7.fhir.r4.model.Patient;
 
@@ -20,13 +21,8 @@ import ca.bim.clinic.fhir.error.FhirProblem;
 @ApplicationScoped
 public class PatientView {
 
-    private final BookingDirectory booking;
-    private final PatientDirectory patients;
-
-    PatientView(BookingDirectory booking, PatientDirectory patients) {
-        this.booking = booking;
-        this.patients = patients;
-    }
+    @Inject BookingDirectory booking;
+    @Inject PatientDirectory patients;
 
     public Patient read(String id) {
         UUID client = Resources.uuid(id);

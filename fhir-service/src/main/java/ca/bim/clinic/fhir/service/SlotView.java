@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Slot;
@@ -28,17 +29,10 @@ public class SlotView {
     /** booking-service's default range when only the start is known. */
     static final int DEFAULT_DAYS = 7;
 
-    private final BookingDirectory booking;
-    private final DirectoryView directory;
-    private final FhirConfig config;
-    private final Clock clock;
-
-    SlotView(BookingDirectory booking, DirectoryView directory, FhirConfig config, Clock clock) {
-        this.booking = booking;
-        this.directory = directory;
-        this.config = config;
-        this.clock = clock;
-    }
+    @Inject BookingDirectory booking;
+    @Inject DirectoryView directory;
+    @Inject FhirConfig config;
+    @Inject Clock clock;
 
     /** A slot to book: what its id names, resolved against the catalogue. */
     public record Bookable(SlotId id, Native.AppointmentType type, Native.Location location) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,13 +28,8 @@ import ca.bim.clinic.injury.service.InjuryService;
 @ApplicationScoped
 public class InjuryViews {
 
-    private final InjuryService service;
-    private final ObjectMapper json;
-
-    InjuryViews(InjuryService service, ObjectMapper json) {
-        this.service = service;
-        this.json = json;
-    }
+    @Inject InjuryService service;
+    @Inject ObjectMapper json;
 
     public InjuryResponse detail(Injury injury, boolean editor) {
         Map<String, Technique> techniques = service.techniquesOf(injury.treatments);
@@ -68,5 +64,4 @@ public class InjuryViews {
     public EntityTag editorTag(Injury injury) {
         return tag(detail(injury, true));
     }
-
 }

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -51,24 +52,17 @@ import ca.bim.clinic.injury.service.TechniqueService;
 @Produces(MediaType.APPLICATION_JSON)
 public class TechniqueResource {
 
-    private static final String PROBLEM = "application/problem+json";
     private static final String EDITORS_ONLY = InjuryResource.EDITORS_ONLY;
 
-    private final TechniqueService service;
-    private final InjuryViews views;
-    private final CatalogueConfig config;
+    @Inject TechniqueService service;
+    @Inject InjuryViews views;
+    @Inject CatalogueConfig config;
 
     @Context
     Request request;
 
     @Context
     UriInfo uriInfo;
-
-    TechniqueResource(TechniqueService service, InjuryViews views, CatalogueConfig config) {
-        this.service = service;
-        this.views = views;
-        this.config = config;
-    }
 
     @GET
     @PermitAll
@@ -77,7 +71,6 @@ public class TechniqueResource {
     @APIResponse(responseCode = "200", description = "A page of techniques",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TechniquePage.class),
                     examples = @ExampleObject(name = "techniques", value = ApiExamples.TECHNIQUE_PAGE)))
-    @APIResponse(responseCode = "400", description = "Invalid paging parameters")
     public Response list(@Valid @BeanParam PageRequest page) {
         PageResponse<TechniqueResponse> body = PageResponse.of(service.listByName(), page, TechniqueResponse::of);
         return Response.ok(body).header(HttpHeaders.CACHE_CONTROL, publicCaching()).build();
@@ -116,7 +109,6 @@ public class TechniqueResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TechniqueResponse.class),
                     examples = @ExampleObject(name = "cupping", value = ApiExamples.TECHNIQUE)))
     @APIResponse(responseCode = "400", description = "Invalid technique; `violations` names the fields")
-    @APIResponse(responseCode = "403", description = "Not an editor")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     public Response create(@NotNull @Valid TechniqueRequest body) {
         TechniqueResponse created = TechniqueResponse.of(service.create(body));
@@ -138,15 +130,10 @@ public class TechniqueResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TechniqueResponse.class),
                     examples = @ExampleObject(name = "cupping", value = ApiExamples.TECHNIQUE)))
     @APIResponse(responseCode = "400", description = "Invalid technique; `violations` names the fields")
-    @APIResponse(responseCode = "403", description = "Not an editor")
     @APIResponse(responseCode = "404", description = "No technique with this slug")
-    @APIResponse(responseCode = "412", description = "The technique changed since the If-Match tag was read",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
-                    examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
+    @APIResponse(responseCode = "412", description = "The technique changed since the If-Match tag was read")
     @APIResponse(responseCode = "422", description = "The slug in the body differs from the path")
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
-                    examples = @ExampleObject(name = "no If-Match", value = ApiExamples.PRECONDITION_REQUIRED)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@Parameter(description = "The technique's slug", example = "cupping") @PathParam("slug") @Size(max = 200) String slug,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 200) String ifMatch,
             @NotNull @Valid TechniqueRequest body) {
@@ -159,12 +146,9 @@ public class TechniqueResource {
     @RolesAllowed({ "admin", "therapist" })
     @Operation(operationId = "deleteTechnique", summary = "Delete a technique no entry uses", description = EDITORS_ONLY + " `If-Match` is checked when sent.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "403", description = "Not an editor")
     @APIResponse(responseCode = "404", description = "No technique with this slug")
     @APIResponse(responseCode = "409", description = "An injury entry still uses the technique")
-    @APIResponse(responseCode = "412", description = "The technique changed since the If-Match tag was read",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem"),
-                    examples = @ExampleObject(name = "stale", value = ApiExamples.PRECONDITION_FAILED)))
+    @APIResponse(responseCode = "412", description = "The technique changed since the If-Match tag was read")
     public Response delete(@Parameter(description = "The technique's slug", example = "cupping") @PathParam("slug") @Size(max = 200) String slug,
             @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 200) String ifMatch) {
         service.delete(slug, ifMatch(ifMatch, false));

@@ -15,12 +15,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-
-import org.hibernate.exception.ConstraintViolationException;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,20 +49,11 @@ public class InjuryService {
     private static final TypeReference<Map<String, Object>> CONTENT = new TypeReference<>() {
     };
 
-    private final InjuryRepository injuries;
-    private final TechniqueRepository techniques;
-    private final InjuryRevisionRepository revisions;
-    private final ObjectMapper json;
-    private final Clock clock;
-
-    InjuryService(InjuryRepository injuries, TechniqueRepository techniques, InjuryRevisionRepository revisions,
-            ObjectMapper json, Clock clock) {
-        this.injuries = injuries;
-        this.techniques = techniques;
-        this.revisions = revisions;
-        this.json = json;
-        this.clock = clock;
-    }
+    @Inject InjuryRepository injuries;
+    @Inject TechniqueRepository techniques;
+    @Inject InjuryRevisionRepository revisions;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
 
     public Optional<Injury> find(String slug) {
         return injuries.findBySlug(slug);
@@ -77,23 +66,16 @@ public class InjuryService {
 
     @Transactional
     public Injury create(@NotNull @Valid InjuryRequest request, String actor) {
+        String taken = "An injury entry with slug '" + request.slug() + "' already exists";
         if (injuries.findBySlug(request.slug()).isPresent()) {
-            throw DomainException.conflict("An injury entry with slug '" + request.slug() + "' already exists");
+            throw DomainException.conflict(taken);
         }
         Injury injury = new Injury();
         injury.id = UUID.randomUUID();
         injury.slug = request.slug();
         injury.status = InjuryStatus.draft;
         apply(request, injury);
-        try {
-            injuries.persistAndFlush(injury);
-        } catch (PersistenceException e) {
-            // A concurrent create with the same slug lost the race at the unique index.
-            if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
-                throw DomainException.conflict("An injury entry with slug '" + request.slug() + "' already exists");
-            }
-            throw e;
-        }
+        SlugIndex.persistNew(injuries, injury, taken);
         record(injury, RevisionAction.created, actor);
         return injury;
     }

@@ -8,12 +8,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-
-import org.hibernate.exception.ConstraintViolationException;
 
 import ca.bim.clinic.common.error.DomainException;
 import ca.bim.clinic.common.error.NotFound;
@@ -25,15 +23,9 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 @ApplicationScoped
 public class TechniqueService {
 
-    private final TechniqueRepository techniques;
-    private final InjuryRepository injuries;
-    private final Clock clock;
-
-    TechniqueService(TechniqueRepository techniques, InjuryRepository injuries, Clock clock) {
-        this.techniques = techniques;
-        this.injuries = injuries;
-        this.clock = clock;
-    }
+    @Inject TechniqueRepository techniques;
+    @Inject InjuryRepository injuries;
+    @Inject Clock clock;
 
     public Optional<Technique> find(String slug) {
         return techniques.findBySlug(slug);
@@ -46,8 +38,9 @@ public class TechniqueService {
 
     @Transactional
     public Technique create(@NotNull @Valid TechniqueRequest request) {
+        String taken = "A technique with slug '" + request.slug() + "' already exists";
         if (techniques.findBySlug(request.slug()).isPresent()) {
-            throw DomainException.conflict("A technique with slug '" + request.slug() + "' already exists");
+            throw DomainException.conflict(taken);
         }
         Technique technique = new Technique();
         technique.id = UUID.randomUUID();
@@ -55,15 +48,7 @@ public class TechniqueService {
         technique.name = request.name();
         technique.description = request.description();
         technique.updatedAt = now();
-        try {
-            techniques.persistAndFlush(technique);
-        } catch (PersistenceException e) {
-            // A concurrent create with the same slug lost the race at the unique index.
-            if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
-                throw DomainException.conflict("A technique with slug '" + request.slug() + "' already exists");
-            }
-            throw e;
-        }
+        SlugIndex.persistNew(techniques, technique, taken);
         return technique;
     }
 
