@@ -2,17 +2,15 @@ package ca.bim.clinic.client.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-/** A merge patch whose result is not a profile (unknown field, wrong type); a 400 naming the field. */
-public class ProfilePatchException extends RuntimeException {
+import ca.bim.clinic.common.error.UnreadableBodyException;
 
-    private final transient JsonProcessingException cause;
+/**
+ * A merge patch whose result is not a profile (unknown field, wrong type): a body Jackson could not read, answered
+ * by client-service's own mapper with a detail that names the patched profile.
+ */
+public class ProfilePatchException extends UnreadableBodyException {
 
     public ProfilePatchException(JsonProcessingException cause) {
         super(cause);
-        this.cause = cause;
-    }
-
-    public JsonProcessingException jsonError() {
-        return cause;
     }
 }

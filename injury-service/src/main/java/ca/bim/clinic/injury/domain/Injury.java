@@ -1,11 +1,9 @@
 package ca.bim.clinic.injury.domain;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -13,10 +11,8 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -27,16 +23,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "injury")
-public class Injury {
-
-    @Id
-    public UUID id;
-
-    @Column(nullable = false, unique = true, updatable = false)
-    public String slug;
-
-    @Column(nullable = false)
-    public String name;
+public class Injury extends CatalogueEntry {
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false, columnDefinition = "text[]")
@@ -100,12 +87,6 @@ public class Injury {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public InjuryStatus status;
-
-    @Version
-    public long version;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     public boolean isPublished() {
         return status == InjuryStatus.published;

@@ -67,12 +67,7 @@ public class InjuryService {
     @Transactional
     public Injury create(@NotNull @Valid InjuryRequest request, String actor) {
         String taken = "An injury entry with slug '" + request.slug() + "' already exists";
-        if (injuries.findBySlug(request.slug()).isPresent()) {
-            throw DomainException.conflict(taken);
-        }
-        Injury injury = new Injury();
-        injury.id = UUID.randomUUID();
-        injury.slug = request.slug();
+        Injury injury = SlugIndex.newEntry(injuries, new Injury(), request.slug(), taken);
         injury.status = InjuryStatus.draft;
         apply(request, injury);
         SlugIndex.persistNew(injuries, injury, taken);

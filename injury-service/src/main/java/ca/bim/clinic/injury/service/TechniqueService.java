@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,12 +38,7 @@ public class TechniqueService {
     @Transactional
     public Technique create(@NotNull @Valid TechniqueRequest request) {
         String taken = "A technique with slug '" + request.slug() + "' already exists";
-        if (techniques.findBySlug(request.slug()).isPresent()) {
-            throw DomainException.conflict(taken);
-        }
-        Technique technique = new Technique();
-        technique.id = UUID.randomUUID();
-        technique.slug = request.slug();
+        Technique technique = SlugIndex.newEntry(techniques, new Technique(), request.slug(), taken);
         technique.name = request.name();
         technique.description = request.description();
         technique.updatedAt = now();
