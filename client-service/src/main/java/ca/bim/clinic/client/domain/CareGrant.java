@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -24,7 +23,6 @@ public class CareGrant {
 
     /** A client and a therapist's Keycloak subject. */
     @Embeddable
-    public record CareKey(@Column(name = "client_id") UUID clientId,
-            @Column(name = "therapist_subject") String therapistSubject) implements Serializable {
+    public record CareKey(UUID clientId, String therapistSubject) implements Serializable {
     }
 }

@@ -27,6 +27,6 @@ public abstract class CatalogueEntry {
     @Version
     public long version;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(nullable = false)
     public Instant updatedAt;
 }

@@ -30,7 +30,7 @@ public class Injury extends CatalogueEntry {
     public List<String> aliases = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "body_regions", nullable = false, columnDefinition = "text[]")
+    @Column(nullable = false, columnDefinition = "text[]")
     public List<String> bodyRegions = new ArrayList<>();
 
     @Column(nullable = false)
@@ -52,24 +52,25 @@ public class Injury extends CatalogueEntry {
     public List<Treatment> treatments = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "self_care", nullable = false, columnDefinition = "text[]")
+    @Column(nullable = false, columnDefinition = "text[]")
     public List<String> selfCare = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<Complication> complications = new ArrayList<>();
 
+    /** Named: the naming strategy splits no run of capitals, so it would give seeadoctor_if. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "see_a_doctor_if", nullable = false, columnDefinition = "text[]")
     public List<String> seeADoctorIf = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "recommended_appointment_types", nullable = false, columnDefinition = "text[]")
+    @Column(nullable = false, columnDefinition = "text[]")
     public List<String> recommendedAppointmentTypes = new ArrayList<>();
 
     /** Null where the catalogue recommends no course. */
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "recommended_course", columnDefinition = "jsonb")
+    @Column(columnDefinition = "jsonb")
     public RecommendedCourse recommendedCourse;
 
     @ElementCollection

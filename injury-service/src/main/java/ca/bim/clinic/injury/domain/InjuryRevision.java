@@ -22,7 +22,7 @@ public class InjuryRevision {
     @Id
     public UUID id;
 
-    @Column(name = "injury_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public UUID injuryId;
 
     @Column(nullable = false, updatable = false)
@@ -44,9 +44,9 @@ public class InjuryRevision {
     @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
     public Map<String, Object> content;
 
-    @Column(name = "changed_by", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public String changedBy;
 
-    @Column(name = "changed_at", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public Instant changedAt;
 }
