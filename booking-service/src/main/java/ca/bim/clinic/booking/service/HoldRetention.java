@@ -40,7 +40,7 @@ public class HoldRetention {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "booking-hold-retention", every = "${booking.holds.retention.interval:10m}",
+    @Scheduled(identity = "booking-hold-retention", every = "${booking.holds.retention.interval}",
             delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {

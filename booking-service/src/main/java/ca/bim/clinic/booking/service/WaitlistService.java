@@ -215,7 +215,7 @@ public class WaitlistService {
                 && entry.accepts(start.toLocalDate(), start.toLocalTime(), end.toLocalTime());
     }
 
-    @Scheduled(identity = "booking-hold-sweep", every = "${booking.holds.sweep-interval:30s}", delayed = "30s",
+    @Scheduled(identity = "booking-hold-sweep", every = "${booking.holds.sweep-interval}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledSweep() {
         try {
