@@ -32,7 +32,8 @@ public class ClientStandingSync {
     @Inject Clock clock;
 
     @Scheduled(identity = "client-standing-poll", every = "${booking.client-standing.interval}",
-            delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         try {
             poll();

@@ -41,7 +41,8 @@ public class HoldRetention {
     }
 
     @Scheduled(identity = "booking-hold-retention", every = "${booking.holds.retention.interval}",
-            delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         try {
             Pruned pruned = pruneOnce();

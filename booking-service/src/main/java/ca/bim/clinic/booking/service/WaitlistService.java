@@ -216,7 +216,8 @@ public class WaitlistService {
     }
 
     @Scheduled(identity = "booking-hold-sweep", every = "${booking.holds.sweep-interval}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledSweep() {
         try {
             sweep();

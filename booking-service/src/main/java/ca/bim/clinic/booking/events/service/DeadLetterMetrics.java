@@ -38,7 +38,8 @@ public class DeadLetterMetrics {
                 .register(registry);
     }
 
-    @Scheduled(identity = "booking-dead-letter-metrics", every = "${booking.events.lag-refresh}", delayed = "5s")
+    @Scheduled(identity = "booking-dead-letter-metrics", every = "${booking.events.lag-refresh}", delayed = "5s",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void refresh() {
         toClientService.set(deliveries.dead(true));

@@ -91,7 +91,8 @@ public class Dispatcher {
 
     @Scheduled(identity = "booking-event-dispatch", every = "${booking.events.dispatch.interval}",
             delayed = "${booking.events.dispatch.initial-delay}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         wake(); // a no-op unless background dispatch is on
     }
@@ -246,7 +247,8 @@ public class Dispatcher {
         }
     }
 
-    @Scheduled(identity = "booking-outbox-lag", every = "${booking.events.lag-refresh}")
+    @Scheduled(identity = "booking-outbox-lag", every = "${booking.events.lag-refresh}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refreshLag() {
         Duration lag = store.lag(clock.instant());
         lagMillis.set(lag.toMillis());

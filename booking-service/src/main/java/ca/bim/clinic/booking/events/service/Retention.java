@@ -34,7 +34,8 @@ public class Retention {
     @Inject EventsConfig config;
 
     @Scheduled(identity = "booking-outbox-retention", every = "${booking.events.retention.interval}",
-            delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         try {
             Pruned pruned = pruneOnce();

@@ -30,7 +30,8 @@ public class WebhookMetrics {
                 .register(registry);
     }
 
-    @Scheduled(identity = "booking-webhook-metrics", every = "30s", delayed = "5s")
+    @Scheduled(identity = "booking-webhook-metrics", every = "30s", delayed = "5s",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void refresh() {
         paused.set(subscriptions.count("status", WebhookSubscription.PAUSED));
