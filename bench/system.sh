@@ -9,7 +9,7 @@
 # Run it under the system-test lock, the stack uses the fixed ports:  flock /tmp/clinic-system.lock ./clinic bench
 # Knobs: BENCH_CONNECTIONS (16), BENCH_WARM_SECONDS (10 at least per request kind, then until the JIT is quiet:
 # BENCH_JIT_QUIET 10 %, BENCH_WARM_MAX_SECONDS 180), BENCH_SECONDS (15 per run),
-# BENCH_BOOKINGS (600 measured bookings), BENCH_SMOKE=1 (short runs, docs/benchmarks.md left alone), BENCH_NOTE.
+# BENCH_BOOKINGS (600 measured bookings, after BENCH_WARMUP 400), BENCH_SMOKE=1 (short runs, docs/benchmarks.md left alone), BENCH_NOTE.
 
 BENCH_WORK="$STATE/bench"
 
@@ -124,7 +124,7 @@ measure_bookings() {
     done
     say "bench: bookings through the gateway ($BENCH_BOOKINGS measured)"
     if ! BENCH_PGRPS="$groups" CLK_TCK="$CLK_TCK" BENCH_CLIENTS="${BENCH_CLIENTS:-50}" BENCH_WORKERS="$BENCH_CONNECTIONS" \
-        BENCH_WARMUP="${BENCH_WARMUP:-100}" BENCH_BOOKINGS="$BENCH_BOOKINGS" \
+        BENCH_WARMUP="${BENCH_WARMUP:-400}" BENCH_BOOKINGS="$BENCH_BOOKINGS" \
         "$JAVA_HOME/bin/java" -Xmx256m "$ROOT/booking-service/bench/Throughput.java" "http://localhost:8080" \
         "http://localhost:$KEYCLOAK_PORT/realms/clinic/protocol/openid-connect/token" "$BENCH_WORK/bookings.properties" \
         >"$BENCH_WORK/bookings.log" 2>&1; then
