@@ -7,8 +7,9 @@
 # resident memory of every part, each part restarted alone (launch to ready) and, when this run started the stack,
 # ./clinic up itself. Appends one dated section to docs/benchmarks.md; every earlier section stays.
 # Run it under the system-test lock, the stack uses the fixed ports:  flock /tmp/clinic-system.lock ./clinic bench
-# Knobs: BENCH_CONNECTIONS (16), BENCH_WARM_SECONDS (10 per request kind), BENCH_SECONDS (15 per run),
-# BENCH_BOOKINGS (600 measured bookings), BENCH_SMOKE=1 (short runs, docs/benchmarks.md left alone), BENCH_NOTE.
+# Knobs: BENCH_CONNECTIONS (16), BENCH_WARM_SECONDS (10 at least per request kind, then until the JIT is quiet:
+# BENCH_JIT_QUIET 10 %, BENCH_WARM_MAX_SECONDS 180), BENCH_SECONDS (15 per run),
+# BENCH_BOOKINGS (600 measured bookings, after BENCH_WARMUP 400), BENCH_SMOKE=1 (short runs, docs/benchmarks.md left alone), BENCH_NOTE.
 
 BENCH_WORK="$STATE/bench"
 
@@ -37,27 +38,66 @@ p95_ms() { awk '/ 95% in / {printf "%.1f", $3 * 1000}' "$1"; }
 per_request_ms() { awk -v t="$1" -v n="$2" -v hz="$CLK_TCK" 'BEGIN {if (n > 0) printf "%.2f", t * 1000 / hz / n; else print "-"}'; }
 met() { if awk "BEGIN {exit !($1)}"; then echo met; else echo missed; fi; }
 
+# CPU ticks of a JVM's JIT compiler threads (C1, C2). They are a process's busiest threads for a while after start:
+# a run measured while they work counts compilation as request cost (first seen 21:51Z: 10.7 s of the gateway's
+# compiler CPU against 3.0 s on its event loops).
+jit_ticks() {
+    local task sum=0
+    for task in /proc/"$1"/task/*; do
+        case "$(cat "$task/comm" 2>/dev/null)" in
+            C1\ Compiler*|C2\ Compiler*) sum=$((sum + $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}'))) ;;
+        esac
+    done
+    echo "$sum"
+}
+
+percent() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.0f", 100 * a / b; else print 0}'; }
+
+# warm URL TOKEN PID...: load through URL in slices of 5 s, for at least BENCH_WARM_SECONDS, until in one slice the
+# compiler threads of every PID used under BENCH_JIT_QUIET % (default 10) of its CPU, or BENCH_WARM_MAX_SECONDS (180)
+# have passed. Prints the seconds it took.
+warm() {
+    local url="$1" token="$2" started=$SECONDS pid quiet
+    shift 2
+    while :; do
+        local -A c0=() j0=()
+        for pid in "$@"; do c0[$pid]=$(cpu_ticks "$pid"); j0[$pid]=$(jit_ticks "$pid"); done
+        load "$url" 5 "$token" "$BENCH_WORK/warm.txt"
+        quiet=1
+        for pid in "$@"; do
+            [ "$(percent $(($(jit_ticks "$pid") - j0[$pid])) $(($(cpu_ticks "$pid") - c0[$pid])))" -lt "$BENCH_JIT_QUIET" ] || quiet=
+        done
+        if [ $((SECONDS - started)) -ge "$BENCH_WARM_SECONDS" ] && { [ -n "$quiet" ] || [ $((SECONDS - started)) -ge "$BENCH_WARM_MAX_SECONDS" ]; }; then
+            echo $((SECONDS - started))
+            return 0
+        fi
+    done
+}
+
 # measure ROW URL_DIRECT URL_GATEWAY SERVICE USER TARGET_CPU_MS: one table row (and its targets) into $ROWS/$TARGETS.
 measure() {
     local row="$1" direct="$2" via="$3" service="$4" user="$5" target="$6" token="" spid gpid
     spid=$(pid_of "$service"); gpid=$(pid_of gateway)
     [ -n "$user" ] && token=$(token_of "$user")
-    say "bench: $row (warm-up ${BENCH_WARM_SECONDS} s through the gateway)"
-    load "$via" "$BENCH_WARM_SECONDS" "$token" "$BENCH_WORK/warm.txt"
-    load "$direct" 2 "$token" "$BENCH_WORK/warm-direct.txt"
+    say "bench: $row (warm-up through the gateway until the JIT compilers are quiet, then direct)"
+    local warmed warmed_direct
+    warmed=$(warm "$via" "$token" "$spid" "$gpid")
+    warmed_direct=$(warm "$direct" "$token" "$spid")
 
     [ -n "$user" ] && token=$(token_of "$user")
-    local s0 s1 g0 g1
-    s0=$(cpu_ticks "$spid")
+    local s0 s1 g0 g1 sj0 sj1 gj0 gj1
+    s0=$(cpu_ticks "$spid"); sj0=$(jit_ticks "$spid")
     load "$direct" "$BENCH_SECONDS" "$token" "$BENCH_WORK/direct.txt"
-    s1=$(cpu_ticks "$spid")
+    s1=$(cpu_ticks "$spid"); sj1=$(jit_ticks "$spid")
+    local jit_direct; jit_direct=$(percent $((sj1 - sj0)) $((s1 - s0)))
     local n_direct; n_direct=$(answers "$BENCH_WORK/direct.txt")
     local cpu_direct; cpu_direct=$(per_request_ms $((s1 - s0)) "$n_direct")
 
     [ -n "$user" ] && token=$(token_of "$user")
-    s0=$(cpu_ticks "$spid"); g0=$(cpu_ticks "$gpid")
+    s0=$(cpu_ticks "$spid"); g0=$(cpu_ticks "$gpid"); gj0=$(jit_ticks "$gpid")
     load "$via" "$BENCH_SECONDS" "$token" "$BENCH_WORK/gateway.txt"
-    s1=$(cpu_ticks "$spid"); g1=$(cpu_ticks "$gpid")
+    s1=$(cpu_ticks "$spid"); g1=$(cpu_ticks "$gpid"); gj1=$(jit_ticks "$gpid")
+    local jit_gateway; jit_gateway=$(percent $((gj1 - gj0)) $((g1 - g0)))
     local n_via; n_via=$(answers "$BENCH_WORK/gateway.txt")
     local cpu_via; cpu_via=$(per_request_ms $((s1 - s0)) "$n_via")
     local cpu_gateway; cpu_gateway=$(per_request_ms $((g1 - g0)) "$n_via")
@@ -67,7 +107,7 @@ measure() {
     ratio=$(awk -v a="$r_via" -v b="$r_direct" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "-"}')
     others="$(other_answers "$BENCH_WORK/direct.txt")"; others="${others:+direct: $others; }"
     others="$others$(other_answers "$BENCH_WORK/gateway.txt" | sed 's/^./gateway: &/')"
-    ROWS+="| $row | $r_direct | $r_via ($ratio) | $(p95_ms "$BENCH_WORK/direct.txt") / $(p95_ms "$BENCH_WORK/gateway.txt") ms | $cpu_direct / $cpu_via ms | $cpu_gateway ms | ${others:-none} |
+    ROWS+="| $row | $r_direct | $r_via ($ratio) | $(p95_ms "$BENCH_WORK/direct.txt") / $(p95_ms "$BENCH_WORK/gateway.txt") ms | $cpu_direct / $cpu_via ms | $cpu_gateway ms | ${warmed} s / ${warmed_direct} s | ${jit_direct} % / ${jit_gateway} % | ${others:-none} |
 "
     TARGETS+="| $row: service CPU/request (direct) <= $target ms | $cpu_direct ms | $(met "$cpu_direct <= $target") |
 | $row: gateway CPU/request <= 0.15 ms | $cpu_gateway ms | $(met "$cpu_gateway <= 0.15") |
@@ -84,7 +124,7 @@ measure_bookings() {
     done
     say "bench: bookings through the gateway ($BENCH_BOOKINGS measured)"
     if ! BENCH_PGRPS="$groups" CLK_TCK="$CLK_TCK" BENCH_CLIENTS="${BENCH_CLIENTS:-50}" BENCH_WORKERS="$BENCH_CONNECTIONS" \
-        BENCH_WARMUP="${BENCH_WARMUP:-100}" BENCH_BOOKINGS="$BENCH_BOOKINGS" \
+        BENCH_WARMUP="${BENCH_WARMUP:-400}" BENCH_BOOKINGS="$BENCH_BOOKINGS" \
         "$JAVA_HOME/bin/java" -Xmx256m "$ROOT/booking-service/bench/Throughput.java" "http://localhost:8080" \
         "http://localhost:$KEYCLOAK_PORT/realms/clinic/protocol/openid-connect/token" "$BENCH_WORK/bookings.properties" \
         >"$BENCH_WORK/bookings.log" 2>&1; then
@@ -117,9 +157,11 @@ cmd_bench() {
     BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-16}
     if [ -n "${BENCH_SMOKE:-}" ]; then
         BENCH_WARM_SECONDS=${BENCH_WARM_SECONDS:-2}; BENCH_SECONDS=${BENCH_SECONDS:-3}; BENCH_BOOKINGS=${BENCH_BOOKINGS:-40}
+        BENCH_WARM_MAX_SECONDS=${BENCH_WARM_MAX_SECONDS:-5}
         BENCH_CLIENTS=${BENCH_CLIENTS:-5}; BENCH_WARMUP=${BENCH_WARMUP:-10}
     fi
     BENCH_WARM_SECONDS=${BENCH_WARM_SECONDS:-10}; BENCH_SECONDS=${BENCH_SECONDS:-15}; BENCH_BOOKINGS=${BENCH_BOOKINGS:-600}
+    BENCH_JIT_QUIET=${BENCH_JIT_QUIET:-10}; BENCH_WARM_MAX_SECONDS=${BENCH_WARM_MAX_SECONDS:-180}
     mkdir -p "$BENCH_WORK"
     local load_before; load_before=$(cut -d' ' -f1-3 /proc/loadavg)
     local started_stack="" up_seconds="" cds_note="" rate_limit="as configured in the running stack"
@@ -201,12 +243,14 @@ log levels, access logs as configured, real Keycloak tokens. Gateway rate limit:
 Load average (1/5/15 min) before $load_before, after $load_after: hey, every JVM, PostgreSQL and anything else on the
 machine share its cores${BENCH_SMOKE:+ (BENCH_SMOKE: short runs)}.${BENCH_NOTE:+ $BENCH_NOTE}
 
-hey, $BENCH_CONNECTIONS connections, ${BENCH_SECONDS} s per run after ${BENCH_WARM_SECONDS} s of warm-up through the gateway per request kind. CPU per
-request: utime + stime of the process over the run (service: in the direct run / in the gateway run) divided by
-the answers.
+hey, $BENCH_CONNECTIONS connections, ${BENCH_SECONDS} s per run. Warm-up per request kind: through the gateway, then
+direct, each at least ${BENCH_WARM_SECONDS} s and until the JIT compiler threads of the processes involved used under
+${BENCH_JIT_QUIET} % of their CPU in a 5 s slice (at most ${BENCH_WARM_MAX_SECONDS} s). CPU per request: utime + stime of
+the process over the run (service: in the direct run / in the gateway run) divided by the answers; the JIT column is
+the compiler threads' share of that CPU during the measured runs (service direct / gateway).
 
-| request | rps direct | rps via gateway (ratio) | p95 direct / via gateway | service CPU/req direct / via gateway | gateway CPU/req | answers other than 200 |
-| --- | --- | --- | --- | --- | --- | --- |
+| request | rps direct | rps via gateway (ratio) | p95 direct / via gateway | service CPU/req direct / via gateway | gateway CPU/req | warm-up via gateway / direct | JIT share service / gateway | answers other than 200 |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
 $ROWS$BOOKINGS
 
 | target | measured | result |

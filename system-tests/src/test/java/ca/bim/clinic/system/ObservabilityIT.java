@@ -86,6 +86,27 @@ class ObservabilityIT {
                 .then().body(containsString("booking_outbox_lag_seconds"));
     }
 
+    /** A Keycloak token checked once is reused by the gateway and by the service behind it, as their metrics show. */
+    @Test
+    void aVerifiedTokenIsReusedAtTheEdgeAndInTheService(RunningSystem system) {
+        String token = keycloak.userToken("bob");
+        double gatewayHits = tokenCacheHits(system, "gateway");
+        double serviceHits = tokenCacheHits(system, "client-service");
+        for (int call = 0; call < 3; call++) {
+            given().auth().oauth2(token).get("/api/v1/clients/me");
+        }
+        assertThat(tokenCacheHits(system, "gateway") - gatewayHits).isGreaterThanOrEqualTo(2);
+        assertThat(tokenCacheHits(system, "client-service") - serviceHits).isGreaterThanOrEqualTo(2);
+    }
+
+    private static double tokenCacheHits(RunningSystem system, String part) {
+        String metrics = given().baseUri(system.managementUrl(part)).get("/q/metrics").asString();
+        String prefix = "cache_gets_total{cache=\"verified-tokens\",result=\"hit\"} ";
+        return metrics.lines().filter(line -> line.startsWith(prefix)).findFirst()
+                .map(line -> Double.parseDouble(line.substring(prefix.length())))
+                .orElseThrow(() -> new AssertionError(part + " publishes no verified-tokens cache metrics"));
+    }
+
     @Test
     void thePublicPortServesNoMetrics(RunningSystem system) {
         given().baseUri(system.gatewayUrl()).get("/q/metrics").then().statusCode(404);

@@ -11,7 +11,7 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Answers a bearer token this gateway verified recently from {@link VerifiedTokens}. Any other token gets no answer
+ * Answers a bearer token this process verified recently from {@link VerifiedTokens}. Any other token gets no answer
  * here (a null identity), and Quarkus then asks the next provider: Quarkus OIDC, which verifies it in full.
  */
 @ApplicationScoped
