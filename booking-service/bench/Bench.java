@@ -6,7 +6,6 @@
 //                                                     measures and writes the booking-service section
 //                                                     (BENCH_SMOKE=1: short run, nothing written)
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,8 +70,10 @@ public class Bench {
     /**
      * Stands in for client-service and for Keycloak's token endpoint, as booking-service calls them on every
      * booking: the client-credentials token ({@code <realm>/protocol/openid-connect/token}, not validated), the
-     * status view of any client (active), their consents (data sharing granted) and the booking events (204).
-     * {@code GET /bench/stats} counts the calls. Runs in its own process so its CPU shows separately.
+     * status view of any client (active), their consents (data sharing granted) and the booking events (204 each,
+     * or a batch answered with a status per event, as client-service answers it).
+     * {@code GET /bench/stats} counts the calls (events: the events received). Runs in its own process so its CPU
+     * shows separately.
      */
     static void stub(Path dir) throws Exception {
         var tokens = new AtomicLong();
@@ -85,7 +86,7 @@ public class Bench {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
             try (exchange) {
-                drain(exchange.getRequestBody());
+                byte[] body = exchange.getRequestBody().readAllBytes();
                 String method = exchange.getRequestMethod();
                 String path = exchange.getRequestURI().getPath();
                 Matcher m = client.matcher(path);
@@ -104,6 +105,12 @@ public class Bench {
                 } else if (method.equals("POST") && path.equals("/internal/v1/booking-events")) {
                     events.incrementAndGet();
                     exchange.sendResponseHeaders(204, -1);
+                } else if (method.equals("POST") && path.equals("/internal/v1/booking-events/batch")) {
+                    // As client-service answers a batch: one status per envelope, in order.
+                    int envelopes = topLevelObjects(new String(body, StandardCharsets.UTF_8));
+                    events.addAndGet(envelopes);
+                    json(exchange, 200, "{\"results\":["
+                            + String.join(",", java.util.Collections.nCopies(envelopes, "{\"status\":204}")) + "]}");
                 } else if (method.equals("GET") && path.equals("/bench/stats")) {
                     json(exchange, 200, "{\"token\":" + tokens.get() + ",\"status\":" + statuses.get()
                             + ",\"consents\":" + consents.get() + ",\"events\":" + events.get() + ",\"other\":"
@@ -122,8 +129,28 @@ public class Bench {
         System.out.println("stub client-service on http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    static void drain(InputStream in) throws IOException {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
+    /** The objects of a JSON array, counted by their braces outside strings (the stub parses nothing else). */
+    static int topLevelObjects(String array) {
+        int depth = 0;
+        int objects = 0;
+        boolean inString = false;
+        for (int i = 0; i < array.length(); i++) {
+            char c = array.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' && depth++ == 0) {
+                objects++;
+            } else if (c == '}') {
+                depth--;
+            }
+        }
+        return objects;
     }
 
     static void json(HttpExchange exchange, int status, String body) throws IOException {

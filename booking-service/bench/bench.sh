@@ -51,6 +51,7 @@ curl -fs "$STUB_URL/bench/stats" >/dev/null || { echo "stub client-service does 
   -Dquarkus.oidc-client.auth-server-url="$STUB_URL/realms/bench" \
   -Dclinic.client-service.url="$STUB_URL" \
   -Dquarkus.log.level=WARN \
+  -Dclinic.dev-data=true \
   -jar booking-service/target/quarkus-app/quarkus-run.jar >"$WORK/service.log" 2>&1 &
 SERVICE=$!
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Drain-rate benchmark of booking-service's outbox (a script, not a test): seeds the benchmark database, queues
+# Drain-rate benchmark of booking-service's outbox (a script, not a test): seeds the benchmark database (the demo
+# catalogue of db/dev-data, then seed.sql), queues
 # DRAIN_EVENTS appointment events (default 5,000) with a pending delivery to client-service each, starts the jar
 # with background dispatch against the stub client-service of Bench.java (a local receiver in its own process),
 # and times until no delivery is pending. Prints the rate and appends one line to docs/benchmarks.md (every run,
@@ -52,6 +53,7 @@ STUB_URL="http://127.0.0.1:$(cat "$WORK/stub.port")"
   -Dquarkus.oidc-client.auth-server-url="$STUB_URL/realms/bench" \
   -Dclinic.client-service.url="$STUB_URL" \
   -Dquarkus.log.level=WARN \
+  -Dclinic.dev-data=true \
   -jar booking-service/target/quarkus-app/quarkus-run.jar >"$WORK/service.log" 2>&1 &
 SERVICE=$!
 for _ in $(seq 1 120); do

@@ -1,9 +1,10 @@
 -- 10,000 appointments for the benchmark: completed ones in the past, about half of the next 14 days
 -- booked, days 15-90 left free for the booking run. Slots step by duration + buffer (75 min), so the
 -- exclusion constraint is respected by construction.
--- Also the outbox (events refer to appointments) and any webhook subscription, so no delivery is left over.
+-- Also the outbox (events refer to appointments) and any webhook subscription, so no delivery is left over;
+-- CASCADE takes the tables that refer to appointments as well (holds, series, waitlist offers).
 TRUNCATE delivery_attempt, event_delivery, outbox_event, webhook_subscription_event_type, webhook_subscription,
-         idempotency_record, appointment;
+         idempotency_record, appointment CASCADE;
 
 WITH days AS (
     SELECT d::date AS day FROM generate_series(current_date - 700, current_date + 14, interval '1 day') d
