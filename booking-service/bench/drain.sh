@@ -97,8 +97,10 @@ LINE=$(printf '| %s | %s | %d | %d | %.1f | %.0f | %s |' "$(date -u +%Y-%m-%dT%H
   "$QUEUED" "$((AFTER - BEFORE))" "$SECONDS_TAKEN" "$RATE" "$LOAD")
 echo "queued $QUEUED, receiver got $((AFTER - BEFORE)), drained in ${SECONDS_TAKEN}s: $(printf '%.0f' "$RATE") events/s (load $LOAD)"
 if [[ -z "${BENCH_SMOKE:-}" ]]; then
-  if ! grep -q '^## Outbox drain rate' docs/benchmarks.md 2>/dev/null; then
-    printf '\n## Outbox drain rate\n\n`booking-service/bench/drain.sh`: events queued for client-service (stub receiver of Bench.java in its own process), drained by the background dispatcher with the default settings. Every run is recorded.\n\n| date (UTC) | commit | queued | received | seconds | events/s | load average |\n| --- | --- | --- | --- | --- | --- | --- |\n' >>docs/benchmarks.md
+  # A new table under its own heading unless the file still ends with the drain table (other sections follow it).
+  if [[ "$(grep '^## ' docs/benchmarks.md 2>/dev/null | tail -n 1)" != "## Outbox drain rate"* ]]; then
+    printf '\n## Outbox drain rate, from %s\n\n`booking-service/bench/drain.sh`: events queued for client-service (stub receiver of Bench.java in its own process), drained by the background dispatcher with the default settings. Every run is recorded.\n\n| date (UTC) | commit | queued | received | seconds | events/s | load average |\n| --- | --- | --- | --- | --- | --- | --- |\n' \
+      "$(date -u +%Y-%m-%dT%H:%MZ)" >>docs/benchmarks.md
   fi
   echo "$LINE" >>docs/benchmarks.md
 fi
