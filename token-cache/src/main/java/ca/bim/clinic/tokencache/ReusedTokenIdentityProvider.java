@@ -31,7 +31,8 @@ public class ReusedTokenIdentityProvider implements IdentityProvider<TokenAuthen
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
+            AuthenticationRequestContext context) {
         SecurityIdentity reused = tokens.find(request.getToken().getToken(),
                 HttpSecurityUtils.getRoutingContextAttribute(request));
         return reused == null ? Uni.createFrom().nullItem() : Uni.createFrom().item(reused);
