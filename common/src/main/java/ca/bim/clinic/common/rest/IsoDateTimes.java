@@ -20,9 +20,9 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * Writes {@link OffsetDateTime} exactly as Jackson's JSR-310 module does
  * ({@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}, e.g. {@code 2026-12-01T09:00:00-08:00}), without going through the
- * formatter for the common case. The formatter was
- * 19% of booking-service's CPU for a 14-day availability answer (622 slots, JFR, docs/benchmarks.md). Whole seconds
- * in years 0-9999 with an offset in whole minutes are written directly; anything else still goes to the formatter.
+ * formatter for the common case. The formatter was 19% of booking-service's CPU for a 14-day availability answer
+ * (622 slots, JFR, docs/benchmarks.md). Whole seconds in years 0-9999 with an offset in whole minutes are written
+ * directly; anything else still goes to the formatter.
  */
 @Singleton
 public class IsoDateTimes implements ObjectMapperCustomizer {
