@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -13,6 +14,7 @@ import ca.bim.clinic.booking.client.ClientStandingSource.Page;
 import ca.bim.clinic.booking.config.ClientStandingConfig;
 import ca.bim.clinic.booking.repository.ClientStandingRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -30,6 +32,18 @@ public class ClientStandingSync {
     @Inject ClientStandings standings;
     @Inject ClientStandingConfig config;
     @Inject Clock clock;
+
+    /** Refuses to start with a page size client-service would refuse, or a pass that reads nothing. */
+    void checkConfig(@Observes StartupEvent start) {
+        if (config.pageSize() < 1 || config.pageSize() > 500) {
+            throw new IllegalStateException("BOOKING_CLIENT_STANDING_PAGE_SIZE must be between 1 and 500, not "
+                    + config.pageSize());
+        }
+        if (config.maxPagesPerPass() < 1) {
+            throw new IllegalStateException("BOOKING_CLIENT_STANDING_MAX_PAGES_PER_PASS must be at least 1, not "
+                    + config.maxPagesPerPass());
+        }
+    }
 
     @Scheduled(identity = "client-standing-poll", every = "${booking.client-standing.interval}",
             delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
