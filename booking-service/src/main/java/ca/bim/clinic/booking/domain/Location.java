@@ -1,7 +1,9 @@
 package ca.bim.clinic.booking.domain;
 
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -28,7 +30,10 @@ public class Location {
     @Version
     public long version;
 
+    // ZoneId.of checks the name's syntax on every call; an availability answer asks once per schedule.
+    private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
+
     public ZoneId zone() {
-        return ZoneId.of(timeZone);
+        return ZONES.computeIfAbsent(timeZone, ZoneId::of);
     }
 }

@@ -1,7 +1,6 @@
 package ca.bim.clinic.booking.repository;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,10 +18,13 @@ public class TimeOffRepository implements PanacheRepositoryBase<TimeOff, UUID> {
         return find("practitioner.id", Sort.by("startsAt"), practitionerId).list();
     }
 
-    /** Time off of these practitioners that overlaps [from, to). */
-    public List<TimeOff> findOverlapping(Collection<UUID> practitionerIds, Instant from, Instant to) {
-        return find("practitioner.id in :practitioners and startsAt < :to and endsAt > :from",
-                Parameters.with("practitioners", practitionerIds).and("from", from).and("to", to)).list();
+    /**
+     * Time off of any practitioner that overlaps [from, to), practitioners not loaded. No list parameter, so that
+     * Hibernate keeps the query's translation (see {@code ScheduleRepository#findInForce}); callers pick their
+     * practitioners from the rows.
+     */
+    public List<TimeOff> findOverlapping(Instant from, Instant to) {
+        return find("startsAt < :to and endsAt > :from", Parameters.with("from", from).and("to", to)).list();
     }
 
     /**

@@ -26,7 +26,6 @@ import ca.bim.clinic.booking.domain.Schedule;
 import ca.bim.clinic.booking.domain.TimeOff;
 import ca.bim.clinic.booking.repository.AppointmentRepository;
 import ca.bim.clinic.booking.repository.AppointmentRepository.BusyInterval;
-import ca.bim.clinic.booking.repository.PractitionerRepository;
 import ca.bim.clinic.booking.repository.ScheduleRepository;
 import ca.bim.clinic.booking.repository.TimeOffRepository;
 
@@ -59,7 +58,6 @@ public class AvailabilityService {
 
     @Inject BookingRules rules;
     @Inject Clock clock;
-    @Inject PractitionerRepository practitioners;
     @Inject ScheduleRepository schedules;
     @Inject TimeOffRepository timeOff;
     @Inject AppointmentRepository appointments;
@@ -74,14 +72,6 @@ public class AvailabilityService {
         if (!earliest.isBefore(latest)) {
             return List.of();
         }
-        List<Practitioner> candidates = practitioner
-                .map(p -> p.active && type.disciplines.contains(p.discipline) ? List.of(p) : List.<Practitioner>of())
-                .orElseGet(() -> practitioners.search(type.disciplines, null, null).list());
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, Practitioner> byId = candidates.stream().collect(Collectors.toMap(p -> p.id, p -> p));
-        Set<UUID> ids = byId.keySet();
         Duration duration = type.duration();
         Duration blocked = duration.plus(type.buffer());
 
@@ -89,17 +79,27 @@ public class AvailabilityService {
         ZoneId zone = rules.defaultZone();
         LocalDate firstDay = earliest.atZone(zone).toLocalDate().minusDays(1);
         LocalDate lastDay = latest.atZone(zone).toLocalDate().plusDays(1);
-        List<Schedule> inForce = schedules.findInForce(ids, firstDay, lastDay);
-        Map<UUID, List<TimeOff>> away = timeOff.findOverlapping(ids, earliest, latest.plus(duration)).stream()
+        // The practitioners are those of the schedules: one without hours in the range has no slot in it.
+        List<Schedule> inForce = practitioner
+                .map(p -> p.active && type.disciplines.contains(p.discipline)
+                        ? schedules.findInForce(p.id, firstDay, lastDay)
+                        : List.<Schedule>of())
+                .orElseGet(() -> schedules.findInForce(firstDay, lastDay)).stream()
+                .filter(s -> type.disciplines.contains(s.practitioner.discipline))
+                .filter(s -> location.isEmpty() || location.get().id.equals(s.location.id))
+                .toList();
+        if (inForce.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> ids = inForce.stream().map(s -> s.practitioner.id).collect(Collectors.toSet());
+        Map<UUID, List<TimeOff>> away = timeOff.findOverlapping(earliest, latest.plus(duration)).stream()
+                .filter(t -> ids.contains(t.practitioner.id))
                 .collect(Collectors.groupingBy(t -> t.practitioner.id));
         Map<UUID, List<BusyInterval>> busy = appointments.findBusy(ids, earliest, latest.plus(blocked), now).stream()
                 .collect(Collectors.groupingBy(BusyInterval::practitionerId));
 
         List<Slot> slots = new ArrayList<>();
         for (Schedule schedule : inForce) {
-            if (location.isPresent() && !location.get().id.equals(schedule.location.id)) {
-                continue;
-            }
             UUID practitionerId = schedule.practitioner.id;
             List<TimeOff> practitionerAway = away.getOrDefault(practitionerId, List.of());
             List<BusyInterval> practitionerBusy = busy.getOrDefault(practitionerId, List.of());
@@ -113,7 +113,7 @@ public class AvailabilityService {
                     Instant end = start.plus(duration);
                     if (!overlapsTimeOff(practitionerAway, start, end)
                             && !overlapsBusy(practitionerBusy, start, start.plus(blocked))) {
-                        slots.add(new Slot(byId.get(practitionerId), schedule.location, start, end));
+                        slots.add(new Slot(schedule.practitioner, schedule.location, start, end));
                     }
                 }
             }

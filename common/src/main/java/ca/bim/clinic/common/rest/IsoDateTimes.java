@@ -45,28 +45,36 @@ public class IsoDateTimes implements ObjectMapperCustomizer {
         if (year < 0 || year > 9999 || value.getNano() != 0 || offsetSeconds % 60 != 0) {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value);
         }
-        StringBuilder out = new StringBuilder(25);
-        digits(out, year, 4).append('-');
-        digits(out, value.getMonthValue(), 2).append('-');
-        digits(out, value.getDayOfMonth(), 2).append('T');
-        digits(out, value.getHour(), 2).append(':');
-        digits(out, value.getMinute(), 2).append(':');
-        digits(out, value.getSecond(), 2);
+        char[] out = new char[offsetSeconds == 0 ? 20 : 25];
+        digits(out, 0, year, 4);
+        out[4] = '-';
+        digits(out, 5, value.getMonthValue(), 2);
+        out[7] = '-';
+        digits(out, 8, value.getDayOfMonth(), 2);
+        out[10] = 'T';
+        digits(out, 11, value.getHour(), 2);
+        out[13] = ':';
+        digits(out, 14, value.getMinute(), 2);
+        out[16] = ':';
+        digits(out, 17, value.getSecond(), 2);
         if (offsetSeconds == 0) {
-            return out.append('Z').toString();
+            out[19] = 'Z';
+        } else {
+            int minutes = Math.abs(offsetSeconds) / 60;
+            out[19] = offsetSeconds < 0 ? '-' : '+';
+            digits(out, 20, minutes / 60, 2);
+            out[22] = ':';
+            digits(out, 23, minutes % 60, 2);
         }
-        int minutes = Math.abs(offsetSeconds) / 60;
-        out.append(offsetSeconds < 0 ? '-' : '+');
-        digits(out, minutes / 60, 2).append(':');
-        return digits(out, minutes % 60, 2).toString();
+        return new String(out);
     }
 
-    private static StringBuilder digits(StringBuilder out, int value, int width) {
-        String text = Integer.toString(value);
-        for (int pad = text.length(); pad < width; pad++) {
-            out.append('0');
+    /** Writes {@code value} (0 to 10^width - 1) as {@code width} decimal digits, zero-padded, at {@code at}. */
+    private static void digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
         }
-        return out.append(text);
     }
 
     public static final class Serializer extends StdScalarSerializer<OffsetDateTime> {
