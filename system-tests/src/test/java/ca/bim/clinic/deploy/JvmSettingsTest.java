@@ -20,16 +20,12 @@ class JvmSettingsTest {
     static final List<String> CAPS = List.of("-XX:MaxMetaspaceSize=", "-XX:ReservedCodeCacheSize=",
             "-XX:MaxDirectMemorySize=", "-Xss");
 
-    /** The same JIT threshold everywhere: start-up code is left to the interpreter and C1 (docs/benchmarks.md). */
-    static final String START_UP = "-XX:CompileThresholdScaling=4";
-
     @Test
     void clinicStartsEveryPartWithAHeapAndCaps() {
         String clinic = Repository.read(Path.of("clinic"));
         assertThat(clinic).contains("-XX:+UseSerialGC").containsPattern("gateway\\) printf .*-Xmx\\d+m")
                 .containsPattern("\\*\\) printf .*-Xmx\\d+m");
         CAPS.forEach(flag -> assertThat(clinic).as(flag).contains(flag));
-        assertThat(clinic).contains(START_UP);
         assertThat(clinic).as("the java command line uses them")
                 .containsPattern("java\" \"\\$\\{JVM_COMMON\\[@]}\"[^\\n]*\\n[^\\n]*\\$\\(jvm_options \"");
     }
@@ -45,7 +41,7 @@ class JvmSettingsTest {
     }
 
     static void assertContainerAware(String module, String options) {
-        assertThat(options).as(module).contains("-XX:MaxRAMPercentage=").doesNotContain("-Xmx").contains(START_UP);
+        assertThat(options).as(module).contains("-XX:MaxRAMPercentage=").doesNotContain("-Xmx");
         CAPS.forEach(flag -> assertThat(options).as(module + " " + flag).contains(flag));
     }
 
