@@ -65,7 +65,7 @@ public class AvailabilityResource {
     /**
      * Writes a slot as Jackson would (the same fields, in the same order, the same texts) without its reflective
      * record accessors: an answer has hundreds of slots, and reading them by reflection was a third of its
-     * serialisation (JFR, docs/benchmarks.md 2026-12-01). {@code AvailabilityResourceTest} checks the JSON.
+     * serialisation (JFR, docs/benchmarks.md 2026-12-01). {@code JsonDateTimesTest} checks the JSON.
      */
     static final class SlotJson extends StdSerializer<SlotResponse> {
 
