@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import ca.bim.clinic.booking.domain.Appointment;
 import ca.bim.clinic.booking.domain.AppointmentFilter;
 import ca.bim.clinic.booking.domain.AppointmentStatus;
+import ca.bim.clinic.common.persistence.ScalarQuery;
 import ca.bim.clinic.common.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -56,9 +57,10 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
 
     /** Whether another non-cancelled appointment or live hold of the practitioner blocks part of [from, to). */
     public boolean overlapsAnother(UUID practitionerId, Instant from, Instant to, UUID exceptId, Instant now) {
-        return (Boolean) getEntityManager().createNativeQuery("select exists (select 1 from appointment"
+        return ScalarQuery.of(getEntityManager(), "select exists (select 1 from appointment"
                 + " where practitioner_id = :practitioner and" + OCCUPYING
-                + " and tstzrange(starts_at, blocked_until) && tstzrange(:from, :to) and id <> :except)", Boolean.class)
+                + " and tstzrange(starts_at, blocked_until) && tstzrange(:from, :to) and id <> :except) as taken",
+                "taken", Boolean.class)
                 .setParameter("practitioner", practitionerId)
                 .setParameter("from", from)
                 .setParameter("to", to)

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import ca.bim.clinic.booking.domain.ClientStanding;
+import ca.bim.clinic.common.persistence.ScalarQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -61,10 +62,8 @@ public class ClientStandingRepository implements PanacheRepositoryBase<ClientSta
 
     /** The feed cursor, read without a lock (a pass fetches the next page before taking the lock). */
     public Optional<String> cursor() {
-        @SuppressWarnings("unchecked")
-        List<String> rows = getEntityManager()
-                .createNativeQuery("SELECT position FROM client_standing_feed WHERE id = 1", String.class)
-                .getResultList();
+        List<String> rows = ScalarQuery.of(getEntityManager(), "SELECT position FROM client_standing_feed WHERE id = 1",
+                "position", String.class).getResultList();
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
@@ -73,9 +72,8 @@ public class ClientStandingRepository implements PanacheRepositoryBase<ClientSta
      * replica that applied the same page first has moved it on.
      */
     public boolean lockCursorAt(String expected) {
-        @SuppressWarnings("unchecked")
-        List<String> rows = getEntityManager()
-                .createNativeQuery("SELECT position FROM client_standing_feed WHERE id = 1 FOR UPDATE", String.class)
+        List<String> rows = ScalarQuery.of(getEntityManager(),
+                "SELECT position FROM client_standing_feed WHERE id = 1 FOR UPDATE", "position", String.class)
                 .getResultList();
         return !rows.isEmpty() && Objects.equals(rows.get(0), expected);
     }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import ca.bim.clinic.booking.domain.Hold;
+import ca.bim.clinic.common.persistence.ScalarQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** Holds: appointment rows that started as a hold (see {@link Hold}). */
@@ -27,7 +28,7 @@ public class HoldRepository implements PanacheRepositoryBase<Hold, UUID> {
      * catalogue rows it joins), so booking or releasing one hold happens once.
      */
     public Optional<Hold> findDetailedForUpdate(UUID id) {
-        getEntityManager().createNativeQuery("select id from appointment where id = :id for update", UUID.class)
+        ScalarQuery.of(getEntityManager(), "select id from appointment where id = :id for update", "id", UUID.class)
                 .setParameter("id", id).getResultList();
         Optional<Hold> hold = findDetailed(id);
         hold.ifPresent(h -> getEntityManager().refresh(h));
@@ -38,12 +39,11 @@ public class HoldRepository implements PanacheRepositoryBase<Hold, UUID> {
      * Marks up to {@code limit} holds that expired by {@code now} as EXPIRED and returns them with their details,
      * skipping rows another transaction has locked (it is booking, releasing or sweeping them).
      */
-    @SuppressWarnings("unchecked")
     public List<UUID> expireDue(Instant now, int limit) {
-        return getEntityManager().createNativeQuery("update appointment set status = 'EXPIRED', updated_at = :now,"
+        return ScalarQuery.of(getEntityManager(), "update appointment set status = 'EXPIRED', updated_at = :now,"
                 + " version = version + 1 where id in (select id from appointment where status = 'HELD'"
                 + " and hold_expires_at <= :now order by hold_expires_at limit :limit for update skip locked)"
-                + " returning id", UUID.class)
+                + " returning id", "id", UUID.class)
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .getResultList();

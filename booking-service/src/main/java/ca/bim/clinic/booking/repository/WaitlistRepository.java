@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import ca.bim.clinic.booking.domain.WaitlistEntry;
+import ca.bim.clinic.common.persistence.ScalarQuery;
 import ca.bim.clinic.common.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -21,15 +22,14 @@ public class WaitlistRepository implements PanacheRepositoryBase<WaitlistEntry, 
      * Waiting entries that could take a slot of this practitioner on these local days and hold no live offer,
      * oldest first, locked (entries another offer is being made to are skipped, not waited for).
      */
-    @SuppressWarnings("unchecked")
     public List<WaitlistEntry> lockWaiting(UUID practitionerId, LocalDate firstDay, LocalDate lastDay, Instant now,
             int limit) {
-        List<UUID> ids = getEntityManager().createNativeQuery("select e.id from waitlist_entry e"
+        List<UUID> ids = ScalarQuery.of(getEntityManager(), "select e.id from waitlist_entry e"
                 + " where e.status = 'WAITING' and (e.practitioner_id is null or e.practitioner_id = :practitioner)"
                 + " and e.from_date <= :lastDay and e.to_date >= :firstDay and not exists (select 1 from"
                 + " waitlist_offer o join appointment h on h.id = o.hold_id where o.entry_id = e.id"
                 + " and h.status = 'HELD' and h.hold_expires_at > :now)"
-                + " order by e.created_at, e.id limit :limit for update of e skip locked", UUID.class)
+                + " order by e.created_at, e.id limit :limit for update of e skip locked", "id", UUID.class)
                 .setParameter("practitioner", practitionerId)
                 .setParameter("firstDay", firstDay)
                 .setParameter("lastDay", lastDay)
@@ -44,10 +44,11 @@ public class WaitlistRepository implements PanacheRepositoryBase<WaitlistEntry, 
      * expire (or gave it back), so that time goes to the next entry.
      */
     public boolean wasOffered(UUID entryId, UUID practitionerId, Instant start, Instant end) {
-        return (Boolean) getEntityManager().createNativeQuery("select exists (select 1 from waitlist_offer o"
+        return ScalarQuery.of(getEntityManager(), "select exists (select 1 from waitlist_offer o"
                 + " join appointment h on h.id = o.hold_id where o.entry_id = :entry"
                 + " and o.practitioner_id = :practitioner"
-                + " and tstzrange(h.starts_at, h.blocked_until) && tstzrange(:start, :end))", Boolean.class)
+                + " and tstzrange(h.starts_at, h.blocked_until) && tstzrange(:start, :end)) as offered",
+                "offered", Boolean.class)
                 .setParameter("entry", entryId)
                 .setParameter("practitioner", practitionerId)
                 .setParameter("start", start)
@@ -77,11 +78,10 @@ public class WaitlistRepository implements PanacheRepositoryBase<WaitlistEntry, 
     }
 
     /** The live offer (hold id) of an entry, if it has one. */
-    @SuppressWarnings("unchecked")
     public Optional<UUID> liveOffer(UUID entryId, Instant now) {
-        List<UUID> ids = getEntityManager().createNativeQuery("select o.hold_id from waitlist_offer o join appointment h"
+        List<UUID> ids = ScalarQuery.of(getEntityManager(), "select o.hold_id from waitlist_offer o join appointment h"
                 + " on h.id = o.hold_id where o.entry_id = :entry and h.status = 'HELD' and h.hold_expires_at > :now",
-                UUID.class)
+                "hold_id", UUID.class)
                 .setParameter("entry", entryId)
                 .setParameter("now", now)
                 .getResultList();

@@ -21,6 +21,7 @@ import ca.bim.clinic.booking.events.domain.DeliveryAttempt;
 import ca.bim.clinic.booking.events.domain.EventDelivery;
 import ca.bim.clinic.booking.webhooks.config.WebhooksConfig;
 import ca.bim.clinic.booking.webhooks.domain.WebhookSubscription;
+import ca.bim.clinic.common.persistence.ScalarQuery;
 
 /** The dispatcher's database work, each step its own short transaction (no transaction spans an HTTP call). */
 @ApplicationScoped
@@ -99,7 +100,7 @@ public class DeliveryStore {
     @Transactional
     @SuppressWarnings("unchecked")
     public List<Claimed> claim(Instant now, Collection<String> busy) {
-        List<UUID> ids = em.createNativeQuery(CLAIM, UUID.class)
+        List<UUID> ids = ScalarQuery.of(em, CLAIM, "id", UUID.class)
                 .setParameter("now", now)
                 .setParameter("until", now.plus(events.dispatch().claimTimeout()).truncatedTo(ChronoUnit.MICROS))
                 .setParameter("batch", events.dispatch().batchSize())
@@ -234,16 +235,16 @@ public class DeliveryStore {
     /** Age of the oldest event still pending for client-service or an active subscription; zero when none. */
     @Transactional
     public Duration lag(Instant now) {
-        Object oldest = em.createNativeQuery("""
-                SELECT min(e.occurred_at) FROM event_delivery d
+        Instant oldest = ScalarQuery.of(em, """
+                SELECT min(e.occurred_at) AS oldest FROM event_delivery d
                 JOIN outbox_event e ON e.seq = d.event_seq
                 LEFT JOIN webhook_subscription s ON s.id = d.subscription_id
                 WHERE d.status = 'PENDING' AND (d.subscription_id IS NULL OR s.status = 'ACTIVE')
-                """, Instant.class).getSingleResult();
+                """, "oldest", Instant.class).getSingleResult();
         if (oldest == null) {
             return Duration.ZERO;
         }
-        Duration age = Duration.between((Instant) oldest, now);
+        Duration age = Duration.between(oldest, now);
         return age.isNegative() ? Duration.ZERO : age;
     }
 
