@@ -123,6 +123,10 @@ measure_bookings() {
         pid=$(pid_of "$name")
         [ -n "$pid" ] && groups+="$name=$(ps -o pgid= -p "$pid" | tr -d ' '),"
     done
+    # Where autovacuum is off (this machine), earlier runs' dead rows and missing statistics would count against
+    # the bookings; vacuumed and analysed first, as autovacuum would have done (the section says which it is).
+    autovacuum=$(psql_admin -d postgres -c 'show autovacuum')
+    for name in "${DATABASES[@]}"; do psql_admin -d "$name" -c 'VACUUM ANALYZE'; done
     say "bench: bookings through the gateway ($BENCH_BOOKINGS measured)"
     if ! BENCH_PGRPS="$groups" CLK_TCK="$CLK_TCK" BENCH_CLIENTS="${BENCH_CLIENTS:-50}" BENCH_WORKERS="$BENCH_CONNECTIONS" \
         BENCH_WARMUP="${BENCH_WARMUP:-400}" BENCH_BOOKINGS="$BENCH_BOOKINGS" \
@@ -255,7 +259,8 @@ Commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEA
 $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1). Stack of \`./clinic up\` ($([ -n "$started_stack" ] && echo 'started by the benchmark' || echo 'already running')): its JVM settings, production
 log levels, access logs as configured, real Keycloak tokens. Gateway rate limit: $rate_limit.
 Load average (1/5/15 min) before $load_before, after $load_after: hey, every JVM, PostgreSQL and anything else on the
-machine share its cores${BENCH_SMOKE:+ (BENCH_SMOKE: short runs)}.${BENCH_NOTE:+ $BENCH_NOTE}
+machine share its cores${BENCH_SMOKE:+ (BENCH_SMOKE: short runs)}. PostgreSQL autovacuum: ${autovacuum:-not asked}; the
+databases were vacuumed and analysed before the bookings.${BENCH_NOTE:+ $BENCH_NOTE}
 
 hey, $BENCH_CONNECTIONS connections, ${BENCH_SECONDS} s per run. Warm-up per request kind: through the gateway, then
 direct, each at least ${BENCH_WARM_SECONDS} s and until the JIT compiler threads of the processes involved used under
