@@ -155,18 +155,25 @@ public class AppointmentService {
 
     /** The type, practitioner and location named by a booking or hold request, if this caller may book them. */
     Resolved resolve(NewAppointment request, Caller caller) {
+        Resolved what = catalog.bookable(request.appointmentType(), request.practitionerId(), request.location())
+                .orElseGet(() -> resolveEach(request));
+        if (!what.type().disciplines.contains(what.practitioner().discipline)) {
+            throw DomainException.unprocessable(what.practitioner().displayName + " does not offer " + what.type().name);
+        }
+        if (!what.type().onlineBookable && !caller.isStaff()) {
+            throw DomainException.forbidden(what.type().name + " is booked through the clinic's front desk only");
+        }
+        return what;
+    }
+
+    /** One lookup each, for the location given by code or for the answer that says which one is unknown. */
+    private Resolved resolveEach(NewAppointment request) {
         AppointmentType type = catalog.activeType(request.appointmentType())
                 .orElseThrow(() -> DomainException.unprocessable("Unknown appointment type " + request.appointmentType()));
         Practitioner practitioner = catalog.practitioner(request.practitionerId()).filter(p -> p.active)
                 .orElseThrow(() -> DomainException.unprocessable("Unknown practitioner " + request.practitionerId()));
         Location location = catalog.location(request.location())
                 .orElseThrow(() -> DomainException.unprocessable("Unknown location " + request.location()));
-        if (!type.disciplines.contains(practitioner.discipline)) {
-            throw DomainException.unprocessable(practitioner.displayName + " does not offer " + type.name);
-        }
-        if (!type.onlineBookable && !caller.isStaff()) {
-            throw DomainException.forbidden(type.name + " is booked through the clinic's front desk only");
-        }
         return new Resolved(type, practitioner, location);
     }
 

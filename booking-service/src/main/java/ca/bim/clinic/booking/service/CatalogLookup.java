@@ -31,6 +31,13 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 @ApplicationScoped
 public class CatalogLookup {
 
+    /** A booking's type, practitioner and location, all active; the location by id or by code. */
+    private static final String BOOKABLE = """
+            select t, p, l from AppointmentType t left join fetch t.disciplines, Practitioner p, Location l
+            where t.code = :type and t.active and p.id = :practitioner and p.active and l.active and\s""";
+    private static final String BOOKABLE_AT_ID = BOOKABLE + "l.id = :location";
+    private static final String BOOKABLE_AT_CODE = BOOKABLE + "l.code = :location";
+
     @Inject LocationRepository locations;
     @Inject AppointmentTypeRepository types;
     @Inject PractitionerRepository practitioners;
@@ -86,6 +93,28 @@ public class CatalogLookup {
         return asUuid(codeOrId).flatMap(locations::findByIdOptional)
                 .or(() -> locations.findByCode(codeOrId))
                 .filter(l -> l.active);
+    }
+
+    /**
+     * The active type, practitioner and location a booking names, read in one query (three round trips were 35% of
+     * a booking's work in booking-service's profile). Empty when any of them is unknown or inactive: the caller then
+     * looks each up alone to say which.
+     */
+    public Optional<AppointmentService.Resolved> bookable(String typeCode, UUID practitionerId, String location) {
+        if (typeCode == null || practitionerId == null || location == null || location.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<UUID> locationId = asUuid(location);
+        // Two texts rather than one with an "or": each keeps its cached plan and its index.
+        return types.getEntityManager().createQuery(locationId.isPresent() ? BOOKABLE_AT_ID : BOOKABLE_AT_CODE,
+                Object[].class)
+                .setParameter("type", typeCode)
+                .setParameter("practitioner", practitionerId)
+                .setParameter("location", locationId.isPresent() ? locationId.get() : location)
+                // One row per discipline of the type (the fetch join); any of them has the three.
+                .getResultList().stream().findFirst()
+                .map(row -> new AppointmentService.Resolved((AppointmentType) row[0], (Practitioner) row[1],
+                        (Location) row[2]));
     }
 
     public Optional<AppointmentType> activeType(String code) {
