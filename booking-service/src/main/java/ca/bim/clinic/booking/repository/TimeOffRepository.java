@@ -26,17 +26,4 @@ public class TimeOffRepository implements PanacheRepositoryBase<TimeOff, UUID> {
     public List<TimeOff> findOverlapping(Instant from, Instant to) {
         return find("startsAt < :to and endsAt > :from", Parameters.with("from", from).and("to", to)).list();
     }
-
-    /**
-     * Whether the practitioner has time off overlapping [from, to). A query of its own rather than Panache's
-     * {@code count(...)}: Hibernate keeps the plan of a query string, but derives a count query and translates it to
-     * SQL again on every call, which was 6% of booking-service's CPU per booking (JFR, docs/benchmarks.md).
-     */
-    public boolean overlaps(UUID practitionerId, Instant from, Instant to) {
-        return !getEntityManager()
-                .createQuery("select 1 from TimeOff where practitioner.id = ?1 and startsAt < ?3 and endsAt > ?2",
-                        Integer.class)
-                .setParameter(1, practitionerId).setParameter(2, from).setParameter(3, to)
-                .setMaxResults(1).getResultList().isEmpty();
-    }
 }

@@ -155,13 +155,15 @@ public class AvailabilityService {
         }
         ZoneId zone = location.zone();
         LocalDate day = start.atZone(zone).toLocalDate();
-        boolean withinHours = schedules.findOn(practitioner.id, location.id, day).stream()
+        ScheduleRepository.DayHours hours = schedules.hoursOn(practitioner.id, location.id, day, start,
+                start.plus(type.duration()));
+        boolean withinHours = hours.schedules().stream()
                 .anyMatch(s -> SlotGrid.isStart(SlotGrid.window(day, s.startTime, s.endTime, zone), start,
                         type.duration(), rules.slotStep()));
         if (!withinHours) {
             return Optional.of(Refusal.OUTSIDE_HOURS);
         }
-        if (timeOff.overlaps(practitioner.id, start, start.plus(type.duration()))) {
+        if (hours.away()) {
             return Optional.of(Refusal.TIME_OFF);
         }
         return Optional.empty();
