@@ -16,7 +16,7 @@ public interface EventsConfig {
 
     Retention retention();
 
-    /** How often the outbox lag gauge is refreshed when no dispatch pass ran. */
+    /** How often the outbox lag gauge is refreshed when no dispatch pass ran (a pass reads it at most each second). */
     @WithDefault("15s")
     String lagRefresh();
 
