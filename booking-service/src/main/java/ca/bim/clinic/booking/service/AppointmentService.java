@@ -157,11 +157,12 @@ public class AppointmentService {
     Resolved resolve(NewAppointment request, Caller caller) {
         Resolved what = catalog.bookable(request.appointmentType(), request.practitionerId(), request.location())
                 .orElseGet(() -> resolveEach(request));
-        if (!what.type().disciplines.contains(what.practitioner().discipline)) {
-            throw DomainException.unprocessable(what.practitioner().displayName + " does not offer " + what.type().name);
+        AppointmentType type = what.type();
+        if (!type.disciplines.contains(what.practitioner().discipline)) {
+            throw DomainException.unprocessable(what.practitioner().displayName + " does not offer " + type.name);
         }
-        if (!what.type().onlineBookable && !caller.isStaff()) {
-            throw DomainException.forbidden(what.type().name + " is booked through the clinic's front desk only");
+        if (!type.onlineBookable && !caller.isStaff()) {
+            throw DomainException.forbidden(type.name + " is booked through the clinic's front desk only");
         }
         return what;
     }
