@@ -9,8 +9,9 @@
 # Run it under the system-test lock, the stack uses the fixed ports:  flock /tmp/clinic-system.lock ./clinic bench
 # Knobs: BENCH_CONNECTIONS (16), BENCH_WARM_SECONDS (10 at least per request kind, then until the JIT is quiet:
 # BENCH_JIT_QUIET 10 %, BENCH_WARM_MAX_SECONDS 180), BENCH_SECONDS (15 per run),
-# BENCH_BOOKINGS (2000 measured bookings, after BENCH_WARMUP 400; 600 made a 5 s phase in which client-service's CPU
-# per booking came out 2.5 times throughput.sh's), BENCH_SMOKE=1 (short runs, docs/benchmarks.md left alone), BENCH_NOTE.
+# BENCH_BOOKINGS (2000 measured bookings, after rounds of BENCH_WARMUP 400 bookings and cancellations until the JIT
+# is quiet, as for the other rows; 600 made a 5 s phase in which client-service's CPU per booking came out 2.5 times
+# throughput.sh's), BENCH_SMOKE=1 (short runs, docs/benchmarks.md left alone), BENCH_NOTE.
 
 BENCH_WORK="$STATE/bench"
 
@@ -130,6 +131,7 @@ measure_bookings() {
     say "bench: bookings through the gateway ($BENCH_BOOKINGS measured)"
     if ! BENCH_PGRPS="$groups" CLK_TCK="$CLK_TCK" BENCH_CLIENTS="${BENCH_CLIENTS:-50}" BENCH_WORKERS="$BENCH_CONNECTIONS" \
         BENCH_WARMUP="${BENCH_WARMUP:-400}" BENCH_BOOKINGS="$BENCH_BOOKINGS" \
+        BENCH_JIT_QUIET="$BENCH_JIT_QUIET" BENCH_WARM_MAX_SECONDS="$BENCH_WARM_MAX_SECONDS" \
         "$JAVA_HOME/bin/java" -Xmx256m "$ROOT/booking-service/bench/Throughput.java" "http://localhost:8080" \
         "http://localhost:$KEYCLOAK_PORT/realms/clinic/protocol/openid-connect/token" "$BENCH_WORK/bookings.properties" \
         >"$BENCH_WORK/bookings.log" 2>&1; then
@@ -139,7 +141,7 @@ measure_bookings() {
     fi
     local result="$BENCH_WORK/bookings.properties" cpu
     cpu=$(sed -n 's/^cpu_ms_per_booking\.\(.*\)=\(.*\)/\1 \2 ms/p' "$result" | paste -sd ',' | sed 's/,/, /g')
-    BOOKINGS="| booking, front desk, through the gateway | $(sed -n 's/^bookings_per_s=//p' "$result")/s, p95 $(sed -n 's/^p95_ms=//p' "$result") ms, $(sed -n 's/^booked=//p' "$result") booked, other answers: $(sed -n 's/^non_201=//p' "$result") | CPU per booking: $cpu |"
+    BOOKINGS="| booking, front desk, through the gateway | $(sed -n 's/^bookings_per_s=//p' "$result")/s, p95 $(sed -n 's/^p95_ms=//p' "$result") ms, $(sed -n 's/^booked=//p' "$result") booked, other answers: $(sed -n 's/^non_201=//p' "$result"), warm-up $(sed -n 's/^warmup_rounds=//p' "$result") rounds of $(sed -n 's/^warmup=//p' "$result") bookings and cancellations in $(sed -n 's/^warmup_seconds=//p' "$result") s (JIT quiet: $(sed -n 's/^warmup_quiet=//p' "$result")) | CPU per booking: $cpu |"
 }
 
 # await_quiet: waits (at most 60 s) until the machine's CPUs were at least 85 % idle over one second, so a start-up

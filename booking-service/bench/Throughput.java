@@ -3,7 +3,8 @@
 // collects distinct free slots from the availability API and books them with concurrent workers; an admin (andrea)
 // then watches the pending deliveries to client-service drain. CPU of the stack's processes is read from /proc
 // around the measured phase. Results go to <outFile> as key=value lines for the script.
-// Settings (environment): BENCH_CLIENTS, BENCH_WORKERS, BENCH_WARMUP, BENCH_BOOKINGS (measured, at most),
+// Settings (environment): BENCH_CLIENTS, BENCH_WORKERS, BENCH_WARMUP (slots booked and cancelled per warm-up round),
+// BENCH_JIT_QUIET, BENCH_WARM_MAX_SECONDS, BENCH_JIT_GROUPS (see warmUp), BENCH_BOOKINGS (measured, at most),
 // BENCH_KEEP_BOOKINGS (set: the booked appointments are not cancelled at the end), BENCH_PGRPS ("name=pgid,..."; every process of that process group counts), CLK_TCK.
 import java.net.URI;
 import java.net.URLEncoder;
@@ -97,7 +98,7 @@ public class Throughput {
         List<Slot> timed = slots.subList(warmup, Math.min(slots.size(), warmup + measured));
 
         var booked = new ConcurrentLinkedQueue<String>();
-        book(warm, clientIds, workers, desk, new ConcurrentHashMap<>(), new ConcurrentLinkedQueue<>(), booked);
+        warmUp(warm, clientIds, workers, desk, groups, results);
 
         Map<String, Long> cpuBefore = cpu(groups);
         long[] pgBefore = postgresCpu();
@@ -113,7 +114,6 @@ public class Throughput {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         results.put("workers", Integer.toString(workers));
-        results.put("warmup", Integer.toString(warm.size()));
         results.put("attempted", Integer.toString(timed.size()));
         results.put("booked", Integer.toString(created));
         results.put("seconds", String.format("%.2f", seconds));
@@ -150,28 +150,110 @@ public class Throughput {
         // finds free slots in the horizon again. Not measured.
         if (System.getenv("BENCH_KEEP_BOOKINGS") == null) {
             var ids = new ArrayList<>(booked);
-            var cancelled = new AtomicInteger();
-            var next = new AtomicInteger();
-            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (int w = 0; w < workers; w++) {
-                    pool.submit(() -> {
-                        int i;
-                        while ((i = next.getAndIncrement()) < ids.size()) {
-                            var answer = send("POST", "/api/v1/appointments/" + ids.get(i) + "/cancel",
-                                    "{\"reason\":\"benchmark run over\",\"waiveLateCancellation\":true}", desk.get(), null);
-                            if (answer.statusCode() == 200) cancelled.incrementAndGet();
-                        }
-                        return null;
-                    });
-                }
-            }
-            results.put("cancelled_after_run", cancelled + " of " + ids.size());
+            results.put("cancelled_after_run", cancel(ids, workers, desk) + " of " + ids.size());
         }
 
         var text = new StringBuilder();
         results.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         Files.writeString(out, text);
         System.out.print(text);
+    }
+
+    /**
+     * Books the warm-up slots and cancels them again, round after round, until the JIT compilers of the JVMs that
+     * serve a booking (BENCH_JIT_GROUPS: gateway, booking-service, client-service) used under BENCH_JIT_QUIET % (10)
+     * of their CPU in one round, or BENCH_WARM_MAX_SECONDS (300) have passed. A fixed number of warm-up bookings
+     * measured the compilers instead of the bookings: in the first run after a start, C2 used 73-76 % of the
+     * gateway's and client-service's CPU and 31 % of booking-service's over the measured phase (2026-12-01).
+     */
+    static void warmUp(List<Slot> warm, List<String> clientIds, int workers, Token desk, Map<String, Long> groups,
+                       Map<String, String> results) throws Exception {
+        int quietPercent = env("BENCH_JIT_QUIET", 10);
+        long maxNanos = env("BENCH_WARM_MAX_SECONDS", 300) * 1_000_000_000L;
+        var watched = new LinkedHashMap<String, Long>();
+        for (String name : System.getenv().getOrDefault("BENCH_JIT_GROUPS", "gateway,booking-service,client-service").split(",")) {
+            if (groups.containsKey(name.trim())) watched.put(name.trim(), groups.get(name.trim()));
+        }
+        long started = System.nanoTime();
+        int rounds = 0;
+        var shares = new LinkedHashMap<String, Long>();
+        boolean quiet;
+        do {
+            Map<String, long[]> before = jitAndCpu(watched);
+            var ids = new ConcurrentLinkedQueue<String>();
+            book(warm, clientIds, workers, desk, new ConcurrentHashMap<>(), new ConcurrentLinkedQueue<>(), ids);
+            cancel(new ArrayList<>(ids), workers, desk);
+            Map<String, long[]> after = jitAndCpu(watched);
+            rounds++;
+            quiet = true;
+            for (String name : watched.keySet()) {
+                long[] a = before.getOrDefault(name, new long[2]);
+                long[] b = after.getOrDefault(name, new long[2]);
+                long cpu = b[1] - a[1];
+                long share = cpu == 0 ? 0 : Math.round(100.0 * (b[0] - a[0]) / cpu);
+                shares.put(name, share);
+                if (share >= quietPercent) quiet = false;
+            }
+            System.out.println("warm-up round " + rounds + ": compiler share of CPU " + shares);
+        } while (!quiet && System.nanoTime() - started < maxNanos);
+        results.put("warmup", Integer.toString(warm.size()));
+        results.put("warmup_rounds", Integer.toString(rounds));
+        results.put("warmup_seconds", String.format("%.0f", (System.nanoTime() - started) / 1e9));
+        results.put("warmup_quiet", quiet ? "yes" : "no");
+        results.put("warmup_last_round_jit", shares.toString().replaceAll("[{}]", "").replace("=", " ") + " %");
+        results.put("jit_quiet_percent", Integer.toString(quietPercent));
+    }
+
+    /** Cancels the appointments through the API (late-cancellation fee waived, as a front desk may); how many did. */
+    static int cancel(List<String> ids, int workers, Token desk) throws Exception {
+        var cancelled = new AtomicInteger();
+        var next = new AtomicInteger();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < workers; w++) {
+                pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < ids.size()) {
+                        var answer = send("POST", "/api/v1/appointments/" + ids.get(i) + "/cancel",
+                                "{\"reason\":\"benchmark run over\",\"waiveLateCancellation\":true}", desk.get(), null);
+                        if (answer.statusCode() == 200) cancelled.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+        }
+        return cancelled.get();
+    }
+
+    /** Per named process group: {ticks of its JIT compiler threads (C1, C2), ticks of all its threads}. */
+    static Map<String, long[]> jitAndCpu(Map<String, Long> groups) throws Exception {
+        var totals = new HashMap<String, long[]>();
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : (Iterable<Path>) procs::iterator) {
+                long[] stat = stat(proc);
+                if (stat == null) continue;
+                for (var group : groups.entrySet()) {
+                    if (stat[0] != group.getValue()) continue;
+                    long[] total = totals.computeIfAbsent(group.getKey(), k -> new long[2]);
+                    total[1] += stat[1];
+                    try (var tasks = Files.list(proc.resolve("task"))) {
+                        for (Path task : (Iterable<Path>) tasks::iterator) {
+                            try {
+                                String comm = Files.readString(task.resolve("comm")).strip();
+                                long[] taskStat = stat(task);
+                                if (taskStat != null && (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler"))) {
+                                    total[0] += taskStat[1];
+                                }
+                            } catch (Exception gone) {
+                                // the thread ended between the two reads
+                            }
+                        }
+                    } catch (Exception gone) {
+                        // the process ended
+                    }
+                }
+            }
+        }
+        return totals;
     }
 
     /** The id of a created resource: the last segment of its Location, else the first id of the body. */

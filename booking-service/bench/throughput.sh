@@ -6,7 +6,9 @@
 # scratch table with the same exclusion constraint as `appointment` for the same number of clients, and the section
 # is appended to docs/benchmarks.md (every run is recorded).
 # BENCH_SMOKE=1: a tiny run that writes nothing to docs/benchmarks.md.
-# Knobs: BENCH_CLIENTS (200), BENCH_WORKERS (16), BENCH_WARMUP (300), BENCH_BOOKINGS (6000, measured at most),
+# Knobs: BENCH_CLIENTS (200), BENCH_WORKERS (16), BENCH_WARMUP (300 slots booked and cancelled per warm-up round;
+# rounds go on until the JIT compilers are quiet: BENCH_JIT_QUIET 10 %, BENCH_WARM_MAX_SECONDS 300),
+# BENCH_BOOKINGS (6000, measured at most),
 # PGBENCH_SECONDS (15), BENCH_KEEP_RATE_LIMIT=1 (see below), BENCH_KEEP_BOOKINGS=1 (do not cancel the bookings at the
 # end; by default they are cancelled through the API so the next run finds free slots), BENCH_NOTE (a line for the
 # section), CLINIC_ROOT (checkout whose .clinic/pids describe a stack that is already running).
@@ -25,6 +27,7 @@ mkdir -p "$WORK"
 
 if [[ -n "${BENCH_SMOKE:-}" ]]; then
   : "${BENCH_CLIENTS:=10}" "${BENCH_WARMUP:=20}" "${BENCH_BOOKINGS:=60}" "${PGBENCH_SECONDS:=3}"
+  export BENCH_WARM_MAX_SECONDS=${BENCH_WARM_MAX_SECONDS:-5}
 fi
 export BENCH_CLIENTS=${BENCH_CLIENTS:-200} BENCH_WORKERS=${BENCH_WORKERS:-16} BENCH_WARMUP=${BENCH_WARMUP:-300} \
   BENCH_BOOKINGS=${BENCH_BOOKINGS:-6000} CLK_TCK=$(getconf CLK_TCK)
@@ -70,9 +73,13 @@ export BENCH_PGRPS=$PGRPS
 AUTOVACUUM=$(psql -h 127.0.0.1 -U clinic -d booking -tAc 'show autovacuum')
 for db in booking client; do psql -h 127.0.0.1 -U clinic -d "$db" -qc 'VACUUM ANALYZE'; done
 
-echo "load: $BENCH_CLIENTS clients, $BENCH_WARMUP warm-up and up to $BENCH_BOOKINGS measured bookings, $BENCH_WORKERS workers"
-"$JAVA" -Xmx256m booking-service/bench/Throughput.java "$GATEWAY" "$TOKEN_URL" "$WORK/results.properties" >"$WORK/load.log" 2>&1 \
-  || { cat "$WORK/load.log" >&2; exit 1; }
+echo "load: $BENCH_CLIENTS clients, rounds of $BENCH_WARMUP warm-up bookings until the JIT is quiet, then up to" \
+  "$BENCH_BOOKINGS measured bookings, $BENCH_WORKERS workers"
+rm -f "$WORK/results.properties"
+# The warm-up rounds are shown as they finish (they can take minutes on a stack just started).
+"$JAVA" -Xmx256m booking-service/bench/Throughput.java "$GATEWAY" "$TOKEN_URL" "$WORK/results.properties" 2>&1 \
+  | tee "$WORK/load.log" | grep --line-buffered "warm-up round" || true
+[[ -s "$WORK/results.properties" ]] || { cat "$WORK/load.log" >&2; exit 1; }
 result() { sed -n "s/^$1=//p" "$WORK/results.properties"; }
 
 # pgbench: the same kind of exclusion constraint as appointment (practitioner, start up to end + buffer, not
@@ -141,8 +148,10 @@ gateway rate limit per identity: $RATE_LIMIT. Load average before $LOAD_BEFORE, 
 PostgreSQL autovacuum: $AUTOVACUUM; the booking and client databases were vacuumed and analysed before the load.${BENCH_NOTE:+
 $BENCH_NOTE}
 
-$(result clients) clients created by the front desk; $(result slots) distinct free slots collected; $(result warmup) warm-up bookings, then
-$(result attempted) bookings by $(result workers) workers (front-desk token, Idempotency-Key each). Cancelled afterwards to free the
+$(result clients) clients created by the front desk; $(result slots) distinct free slots collected. Warm-up: $(result warmup_rounds) rounds of
+$(result warmup) bookings and their cancellations ($(result warmup_seconds) s), until the JIT compilers used under $(result jit_quiet_percent) % of each JVM's CPU in
+a round (quiet: $(result warmup_quiet); last round: $(result warmup_last_round_jit)). Then $(result attempted) bookings by $(result workers)
+workers (front-desk token, Idempotency-Key each). Cancelled afterwards to free the
 slots again: $(result cancelled_after_run).
 
 | measure | value | target |
