@@ -146,7 +146,7 @@ public class Outbox {
 
     private void insert(UUID id, String type, UUID appointment, UUID client, String bookedBy, Instant at,
             String payload, boolean internal) {
-        em.createNativeQuery(APPEND)
+        int deliveries = em.createNativeQuery(APPEND)
                 .setParameter("id", id)
                 .setParameter("type", type)
                 .setParameter("appointment", appointment)
@@ -158,11 +158,12 @@ public class Outbox {
                 .setParameter("internal", internal)
                 .setParameter("toClientService", config.clientService().enabled())
                 .executeUpdate();
-        wakeAfterCommit();
+        // No delivery but client-service's: the dispatcher may leave it to the group already in flight there.
+        wakeAfterCommit(deliveries == 1 && config.clientService().enabled());
     }
 
     /** The dispatcher hears of the new event as soon as it is visible, instead of at its next poll. */
-    private void wakeAfterCommit() {
+    private void wakeAfterCommit(boolean clientServiceOnly) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -171,7 +172,11 @@ public class Outbox {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    dispatcher.wake();
+                    if (clientServiceOnly) {
+                        dispatcher.wakeForClientService();
+                    } else {
+                        dispatcher.wake();
+                    }
                 }
             }
         });
