@@ -66,11 +66,15 @@ public class BookingEventResource {
     }
 
     /**
-     * Several envelopes in one request, each consumed on its own (its own transaction and outcome) exactly as if it
-     * had been posted alone: one request and one token check for many events is what lets the outbox drain fast.
-     * The answer lists a status per envelope, in order: 204 consumed (or a duplicate), 4xx refused as the single
-     * endpoint would refuse it. A failure that is not the event's fault (the database, say) stops the batch; that
-     * envelope and the ones after it answer 503 and are to be sent again.
+     * Several envelopes in one request, each consumed exactly as if it had been posted alone: one request and one
+     * token check for many events is what lets the outbox drain fast. The answer lists a status per envelope, in
+     * order: 204 consumed (or a duplicate), 4xx refused as the single endpoint would refuse it. A failure that is not
+     * the event's fault (the database, say) stops the batch; that envelope and the ones after it answer 503 and are
+     * to be sent again.
+     * <p>
+     * The envelopes are read and checked first; the acceptable ones are then consumed in one transaction. Should that
+     * fail, they are consumed again one by one, each in its own transaction, so a refusal concerns its own envelope
+     * only, as before.
      */
     @POST
     @Path("/batch")
@@ -79,8 +83,12 @@ public class BookingEventResource {
     @RolesAllowed(ServiceRoles.BOOKING_EVENTS_WRITE)
     @Operation(operationId = "receiveBookingEvents", hidden = true)
     public BatchAnswer deliverAll(@NotNull @Size(min = 1, max = MAX_BATCH) List<JsonNode> envelopes) {
-        List<EventAnswer> answers = new ArrayList<>(envelopes.size());
-        for (int i = 0; i < envelopes.size(); i++) {
+        EventAnswer[] answers = new EventAnswer[envelopes.size()];
+        List<Integer> positions = new ArrayList<>();
+        List<BookingEventService.Received> acceptable = new ArrayList<>();
+        int stop = -1; // an envelope that could not even be read for a reason not its own
+        RuntimeException stopCause = null;
+        for (int i = 0; i < envelopes.size() && stop < 0; i++) {
             JsonNode envelope = envelopes.get(i);
             String id = envelope == null || !envelope.path("id").isTextual() ? null : envelope.path("id").asText();
             try {
@@ -92,23 +100,59 @@ public class BookingEventResource {
                 if (!violations.isEmpty()) {
                     throw violationsOf(violations, "The event is not a valid envelope");
                 }
-                receive(event);
-                answers.add(new EventAnswer(id, 204, null));
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                answers.add(new EventAnswer(id, 400, "The event is not a valid envelope: its fields have the wrong types"));
-            } catch (HttpProblem problem) {
-                answers.add(new EventAnswer(id, problem.getStatusCode(), problem.getDetail()));
-            } catch (DomainException refused) {
-                answers.add(new EventAnswer(id, DomainExceptionMapper.kindOf(refused).status(), refused.getMessage()));
-            } catch (RuntimeException e) {
-                LOG.warnf("booking event batch stopped at envelope %d of %d: %s", i + 1, envelopes.size(), e.toString());
-                for (int rest = i; rest < envelopes.size(); rest++) {
-                    answers.add(new EventAnswer(null, 503, "Not consumed: this service could not process it now"));
+                acceptable.add(checked(event));
+                positions.add(i);
+                answers[i] = new EventAnswer(id, 204, null);
+            } catch (RuntimeException | JsonProcessingException e) {
+                answers[i] = refusal(id, e);
+                if (answers[i] == null) {
+                    stop = i;
+                    stopCause = (RuntimeException) e;
                 }
-                break;
             }
         }
-        return new BatchAnswer(answers);
+        try {
+            if (!acceptable.isEmpty()) {
+                events.consumeAll(acceptable);
+            }
+        } catch (RuntimeException batchFailed) {
+            LOG.debugf("booking event batch of %d consumed one by one: %s", acceptable.size(), batchFailed.toString());
+            for (int k = 0; k < acceptable.size(); k++) {
+                int i = positions.get(k);
+                try {
+                    events.consume(acceptable.get(k));
+                } catch (RuntimeException e) {
+                    answers[i] = refusal(answers[i].id(), e);
+                    if (answers[i] == null) {
+                        return stoppedAt(i, answers, e);
+                    }
+                }
+            }
+        }
+        return stop < 0 ? new BatchAnswer(List.of(answers)) : stoppedAt(stop, answers, stopCause);
+    }
+
+    /** The answer for an envelope refused on its own account; null when the failure is not the envelope's fault. */
+    private static EventAnswer refusal(String id, Exception e) {
+        return switch (e) {
+            case JsonProcessingException ignored ->
+                    new EventAnswer(id, 400, "The event is not a valid envelope: its fields have the wrong types");
+            case IllegalArgumentException ignored ->
+                    new EventAnswer(id, 400, "The event is not a valid envelope: its fields have the wrong types");
+            case HttpProblem problem -> new EventAnswer(id, problem.getStatusCode(), problem.getDetail());
+            case DomainException refused ->
+                    new EventAnswer(id, DomainExceptionMapper.kindOf(refused).status(), refused.getMessage());
+            default -> null;
+        };
+    }
+
+    /** The batch stops at envelope {@code i}: it and every later one answer 503 and are to be sent again. */
+    private static BatchAnswer stoppedAt(int i, EventAnswer[] answers, Exception e) {
+        LOG.warnf("booking event batch stopped at envelope %d of %d: %s", i + 1, answers.length, e.toString());
+        for (int rest = i; rest < answers.length; rest++) {
+            answers[rest] = new EventAnswer(null, 503, "Not consumed: this service could not process it now");
+        }
+        return new BatchAnswer(List.of(answers));
     }
 
     /** One status per envelope of a batch, in the order they were sent. */
@@ -120,6 +164,11 @@ public class BookingEventResource {
     }
 
     private void receive(BookingEventRequest event) {
+        events.consume(checked(event));
+    }
+
+    /** The envelope's type-specific fields and version checked, and the parts this service uses. */
+    private BookingEventService.Received checked(BookingEventRequest event) {
         Optional<BookingEventType> type = BookingEventType.of(event.type());
         if (type.isPresent()) {
             Set<ConstraintViolation<BookingEventRequest>> violations = validator.validate(event,
@@ -135,14 +184,14 @@ public class BookingEventResource {
             }
         }
         BookingEventRequest.Data data = event.data();
-        events.consume(new BookingEventService.Received(event.id(), event.type(), event.occurredAt(),
+        return new BookingEventService.Received(event.id(), event.type(), event.occurredAt(),
                 data == null ? null : data.clientId(), data == null ? null : data.appointmentId(),
                 data == null ? null : data.startsAt(),
                 data == null || data.practitionerSubject() == null ? null : data.practitionerSubject().toString(),
                 data == null ? null : data.practitionerUsername(),
                 data == null || data.viewerSubject() == null ? null : data.viewerSubject().toString(),
                 data == null ? null : data.viewerRole(), data == null ? null : data.appointmentIds(),
-                data == null ? null : data.request()));
+                data == null ? null : data.request());
     }
 
     /** The same problem shape as a failed {@code @Valid}. */

@@ -379,6 +379,50 @@ class BookingEventResourceTest {
     }
 
     @Test
+    void aBatchOfAcceptableEventsIsConsumedInOneTransaction() {
+        Account alice = Fixtures.newClient();
+        Account bob = Fixtures.newClient();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        String batch = "[" + Appointment.of(alice.id(), LAWRENCE).event(first, "appointment.booked", at(0)) + ", "
+                + Appointment.of(bob.id(), AUBREY).event(second, "appointment.booked", at(0)) + ", "
+                + Appointment.of(alice.id(), AUBREY).event(third, "appointment.booked", at(1)) + "]";
+
+        deliverAll(Fixtures.bookingService(), batch).statusCode(200).body("results.status", contains(204, 204, 204));
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(200);
+        assertThat(notesStatus(AUBREY, bob)).isEqualTo(200);
+        assertThat(notesStatus(AUBREY, alice)).isEqualTo(200);
+        // Rows one transaction wrote carry its id (xmin): one transaction for the three events, not three.
+        assertThat(writingTransactions(first, second, third)).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheBatchTransactionFailsTheEventsAreConsumedOneByOne() {
+        Account alice = Fixtures.newClient();
+        Account bob = Fixtures.newClient();
+        UUID before = UUID.randomUUID();
+        UUID failing = UUID.randomUUID();
+        // A valid envelope whose time PostgreSQL cannot store (after year 294276): the database refuses the batch.
+        String batch = "[" + Appointment.of(alice.id(), LAWRENCE).event(before, "appointment.booked", at(0)) + ", "
+                + Appointment.of(bob.id(), AUBREY).event(failing, "appointment.booked",
+                        Instant.parse("+300000-01-01T00:00:00Z")) + "]";
+
+        deliverAll(Fixtures.bookingService(), batch).statusCode(200).body("results.status", contains(204, 503));
+        // The envelope before the failing one was consumed again on its own, in a transaction of its own.
+        assertThat(processed(before).outcome).isEqualTo(EventOutcome.applied);
+        assertThat(notesStatus(LAWRENCE, alice)).isEqualTo(200);
+        assertThat(processed(failing)).isNull();
+        assertThat(notesStatus(AUBREY, bob)).isEqualTo(403);
+    }
+
+    private long writingTransactions(UUID... eventIds) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) processed.getEntityManager()
+                .createNativeQuery("select count(distinct xmin::text) from processed_event where id in (:ids)")
+                .setParameter("ids", List.of(eventIds)).getSingleResult()).longValue());
+    }
+
+    @Test
     void aBatchIsRefusedWholeWhenItIsNotAListOfAtMostAHundred() {
         deliverAll(Fixtures.bookingService(), "[]").statusCode(400).contentType(startsWith("application/problem+json"));
         deliverAll(Fixtures.bookingService(), "{\"id\": 1}").statusCode(400);
