@@ -171,7 +171,8 @@ public class Throughput {
         int quietPercent = env("BENCH_JIT_QUIET", 10);
         long maxNanos = env("BENCH_WARM_MAX_SECONDS", 300) * 1_000_000_000L;
         var watched = new LinkedHashMap<String, Long>();
-        for (String name : System.getenv().getOrDefault("BENCH_JIT_GROUPS", "gateway,booking-service,client-service").split(",")) {
+        String jitGroups = System.getenv().getOrDefault("BENCH_JIT_GROUPS", "gateway,booking-service,client-service");
+        for (String name : jitGroups.split(",")) {
             if (groups.containsKey(name.trim())) watched.put(name.trim(), groups.get(name.trim()));
         }
         long started = System.nanoTime();
@@ -207,21 +208,31 @@ public class Throughput {
     /** Cancels the appointments through the API (late-cancellation fee waived, as a front desk may); how many did. */
     static int cancel(List<String> ids, int workers, Token desk) throws Exception {
         var cancelled = new AtomicInteger();
+        inParallel(ids.size(), workers, i -> {
+            var answer = send("POST", "/api/v1/appointments/" + ids.get(i) + "/cancel",
+                    "{\"reason\":\"benchmark run over\",\"waiveLateCancellation\":true}", desk.get(), null);
+            if (answer.statusCode() == 200) cancelled.incrementAndGet();
+        });
+        return cancelled.get();
+    }
+
+    interface Step {
+        void run(int index) throws Exception;
+    }
+
+    /** Runs the step for indexes 0..count-1, each once, on {@code workers} virtual threads; returns when all ran. */
+    static void inParallel(int count, int workers, Step step) throws Exception {
         var next = new AtomicInteger();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int w = 0; w < workers; w++) {
                 pool.submit(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < ids.size()) {
-                        var answer = send("POST", "/api/v1/appointments/" + ids.get(i) + "/cancel",
-                                "{\"reason\":\"benchmark run over\",\"waiveLateCancellation\":true}", desk.get(), null);
-                        if (answer.statusCode() == 200) cancelled.incrementAndGet();
+                    for (int i; (i = next.getAndIncrement()) < count; ) {
+                        step.run(i);
                     }
                     return null;
                 });
             }
         }
-        return cancelled.get();
     }
 
     /** Per named process group: {ticks of its JIT compiler threads (C1, C2), ticks of all its threads}. */
@@ -240,7 +251,8 @@ public class Throughput {
                             try {
                                 String comm = Files.readString(task.resolve("comm")).strip();
                                 long[] taskStat = stat(task);
-                                if (taskStat != null && (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler"))) {
+                                boolean compiler = comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler");
+                                if (taskStat != null && compiler) {
                                     total[0] += taskStat[1];
                                 }
                             } catch (Exception gone) {
@@ -325,29 +337,20 @@ public class Throughput {
     static void book(List<Slot> slots, List<String> clientIds, int workers, Token desk,
                      Map<Integer, AtomicInteger> statuses, ConcurrentLinkedQueue<Long> latencies,
                      ConcurrentLinkedQueue<String> booked) throws Exception {
-        var next = new AtomicInteger();
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int w = 0; w < workers; w++) {
-                pool.submit(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < slots.size()) {
-                        String body = slots.get(i).body(clientIds.get(i % clientIds.size()));
-                        long t0 = System.nanoTime();
-                        int status;
-                        try {
-                            var answer = send("POST", "/api/v1/appointments", body, desk.get(), UUID.randomUUID().toString());
-                            status = answer.statusCode();
-                            if (status == 201) booked.add(idOf(answer));
-                        } catch (Exception e) {
-                            status = -1; // no answer at all (connection refused, timeout)
-                        }
-                        latencies.add(System.nanoTime() - t0);
-                        statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-                    }
-                    return null;
-                });
+        inParallel(slots.size(), workers, i -> {
+            String body = slots.get(i).body(clientIds.get(i % clientIds.size()));
+            long t0 = System.nanoTime();
+            int status;
+            try {
+                var answer = send("POST", "/api/v1/appointments", body, desk.get(), UUID.randomUUID().toString());
+                status = answer.statusCode();
+                if (status == 201) booked.add(idOf(answer));
+            } catch (Exception e) {
+                status = -1; // no answer at all (connection refused, timeout)
             }
-        }
+            latencies.add(System.nanoTime() - t0);
+            statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+        });
     }
 
     static long pending(Token admin) throws Exception {

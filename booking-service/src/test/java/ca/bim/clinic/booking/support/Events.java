@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import jakarta.persistence.EntityManager;
 
@@ -59,5 +60,21 @@ public final class Events {
         UUID id = UUID.randomUUID();
         standing(id, true);
         return id;
+    }
+
+    /** Polls the condition until it holds; an assertion error once {@code limit} has passed. */
+    public static void waitUntil(BooleanSupplier condition, Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("condition not met within " + limit);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 }

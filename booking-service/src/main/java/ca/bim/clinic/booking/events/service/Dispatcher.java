@@ -98,11 +98,14 @@ public class Dispatcher {
      * client-service is in flight, a pass would claim nothing (the destination is busy) and cost three statements;
      * under load that was a wasted pass per booking. The group wakes the dispatcher when it finishes, after taking
      * its destination off the busy set, and that pass starts after this commit, so it claims the new delivery.
+     * Returns whether it woke the dispatcher.
      */
-    public void wakeForClientService() {
-        if (!busy.contains(EventDelivery.CLIENT_SERVICE)) {
-            wake();
+    public boolean wakeForClientService() {
+        if (busy.contains(EventDelivery.CLIENT_SERVICE)) {
+            return false;
         }
+        wake();
+        return true;
     }
 
     @Scheduled(identity = "booking-event-dispatch", every = "${booking.events.dispatch.interval}",

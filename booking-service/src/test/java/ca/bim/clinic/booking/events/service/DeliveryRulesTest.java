@@ -1,5 +1,6 @@
 package ca.bim.clinic.booking.events.service;
 
+import static ca.bim.clinic.booking.support.Events.waitUntil;
 import static ca.bim.clinic.booking.support.Fixtures.RICHMOND;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -273,21 +273,6 @@ class DeliveryRulesTest {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "SELECT destination FROM event_delivery WHERE event_id = :id", String.class)
                 .setParameter("id", eventId).getResultList());
-    }
-
-    private static void waitUntil(BooleanSupplier condition, Duration limit) {
-        long end = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met within " + limit);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     private static List<String> types(Receiver target) {

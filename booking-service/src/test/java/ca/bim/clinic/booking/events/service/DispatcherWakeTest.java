@@ -1,5 +1,6 @@
 package ca.bim.clinic.booking.events.service;
 
+import static ca.bim.clinic.booking.support.Events.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
@@ -15,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import jakarta.enterprise.inject.Vetoed;
 
@@ -35,6 +35,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * answers when the test lets it.
  */
 class DispatcherWakeTest {
+
+    private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC);
     private final CountingStore store = new CountingStore();
@@ -69,45 +71,36 @@ class DispatcherWakeTest {
     }
 
     @Test
-    void noPassWhileClientServiceIsBusyAndTheDeliveryGoesOutAfterwards() throws Exception {
+    void noPassWhileClientServiceIsBusyAndTheDeliveryGoesOutAfterwards() {
         UUID first = store.add();
-        dispatcher.wakeForClientService(); // idle: a pass claims it and the group waits for client-service
-        waitUntil(() -> store.claims() == 2); // the claim, then a pass that found nothing more
+        assertThat(dispatcher.wakeForClientService()).isTrue(); // idle: a pass claims it, the group waits
+        waitUntil(() -> store.claims() == 2, TEN_SECONDS); // the claim, then a pass that found nothing more
         assertThat(store.lastBusy()).containsExactly(EventDelivery.CLIENT_SERVICE);
 
         UUID second = store.add();
         for (int i = 0; i < 5; i++) {
-            dispatcher.wakeForClientService();
+            assertThat(dispatcher.wakeForClientService()).as("no pass while client-service is busy").isFalse();
         }
-        Thread.sleep(300); // a wrong wake-up would have claimed within milliseconds
         assertThat(store.claims()).isEqualTo(2);
 
         answer.countDown(); // the group finishes, frees client-service and wakes the dispatcher
-        waitUntil(() -> sentContains(second));
+        waitUntil(() -> sentContains(second), TEN_SECONDS);
         assertThat(sentContains(first)).isTrue();
     }
 
     @Test
-    void anyOtherDestinationStillWakesAPass() throws Exception {
+    void anyOtherDestinationStillWakesAPass() {
         store.add();
-        dispatcher.wakeForClientService();
-        waitUntil(() -> store.claims() == 2);
+        assertThat(dispatcher.wakeForClientService()).isTrue();
+        waitUntil(() -> store.claims() == 2, TEN_SECONDS);
 
         dispatcher.wake(); // e.g. a webhook delivery was written too
-        waitUntil(() -> store.claims() == 3);
+        waitUntil(() -> store.claims() == 3, TEN_SECONDS);
     }
 
     private boolean sentContains(UUID id) {
         synchronized (sent) {
             return sent.contains(id);
-        }
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition met within 10 s").isLessThan(deadline);
-            Thread.sleep(10);
         }
     }
 
