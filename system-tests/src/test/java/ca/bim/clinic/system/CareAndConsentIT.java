@@ -78,7 +78,10 @@ class CareAndConsentIT {
                 .then().statusCode(204);
         assertThat(intakeStatus(aubrey)).isIn(403, 404);
 
-        String newStart = freeSlot(AUBREY, 45).get("start").toString();
+        // A reschedule keeps the location, and Aubrey works at each location on other weekdays: a free slot there.
+        String location = given().auth().oauth2(frontDesk).get("/api/v1/appointments/" + appointment).then()
+                .statusCode(200).extract().path("locationCode");
+        String newStart = freeSlot(AUBREY, 45, location).get("start").toString();
         given().auth().oauth2(frontDesk).contentType(ContentType.JSON).body(Map.of("start", newStart))
                 .post("/api/v1/appointments/" + appointment + "/reschedule").then().statusCode(200);
         await("client-service has every event", () -> pendingInternalDeliveries(admin) == 0);
@@ -125,7 +128,7 @@ class CareAndConsentIT {
     }
 
     private String book(String token, String practitioner, int daysAhead) {
-        Map<String, Object> slot = freeSlot(practitioner, daysAhead);
+        Map<String, Object> slot = freeSlot(practitioner, daysAhead, null);
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", practitioner,
@@ -135,7 +138,7 @@ class CareAndConsentIT {
 
     /** The partner's booking for Bob with Lawrence, or null when booking-service refuses it. */
     private String bookAsPartner(String partner) {
-        Map<String, Object> slot = freeSlot(LAWRENCE, 25);
+        Map<String, Object> slot = freeSlot(LAWRENCE, 25, null);
         var response = given().auth().oauth2(partner).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("appointmentType", "sports-massage-60", "practitionerId", LAWRENCE,
@@ -144,10 +147,17 @@ class CareAndConsentIT {
         return response.statusCode() == 201 ? response.path("id") : null;
     }
 
-    /** The first free slot with the practitioner in the week starting {@code daysAhead} days from today. */
-    private static Map<String, Object> freeSlot(String practitioner, int daysAhead) {
+    /**
+     * The first free slot with the practitioner in the week starting {@code daysAhead} days from today, at the
+     * location (code) when one is given, else at any.
+     */
+    private static Map<String, Object> freeSlot(String practitioner, int daysAhead, String location) {
         LocalDate from = LocalDate.now(ZoneId.of("America/Vancouver")).plusDays(daysAhead);
-        Map<String, Object> slot = given()
+        var request = given();
+        if (location != null) {
+            request.queryParam("location", location);
+        }
+        Map<String, Object> slot = request
                 .queryParam("appointmentType", "sports-massage-60").queryParam("practitioner", practitioner)
                 .queryParam("from", from.toString()).queryParam("to", from.plusDays(7).toString())
                 .get("/api/v1/availability").then().statusCode(200).extract().path("items[0]");
