@@ -92,6 +92,15 @@ class ProxyRoutingTest {
     }
 
     @Test
+    void bytesPerSocketWriteAreNotRecorded() {
+        given().get("/api/v1/locations").then().statusCode(200);
+        given().baseUri(management.toString()).get("/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"))
+                .body(not(containsString("_bytes_written")))
+                .body(not(containsString("_bytes_read")));
+    }
+
+    @Test
     void pathAndQueryPassUnchanged() {
         given().get("/api/v1/availability?appointmentType=massage-60&location=richmond&from=2026-12-01")
                 .then().statusCode(200);
