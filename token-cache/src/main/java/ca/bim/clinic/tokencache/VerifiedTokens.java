@@ -66,6 +66,15 @@ public class VerifiedTokens {
         CaffeineCacheMetrics.monitor(registry, cache, "verified-tokens");
     }
 
+    /** Whether {@code token} was verified recently and has not expired; a look that counts neither hit nor miss. */
+    boolean holds(String token) {
+        if (cache == null) {
+            return false;
+        }
+        Verified verified = cache.asMap().get(token);
+        return verified != null && Instant.now().getEpochSecond() < verified.expiresAtEpochSecond();
+    }
+
     /** The identity {@code token} was verified as, for {@code request}; null when it was not verified recently. */
     SecurityIdentity find(String token, RoutingContext request) {
         if (cache == null || token == null) {

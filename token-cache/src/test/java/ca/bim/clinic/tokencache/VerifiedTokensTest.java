@@ -69,7 +69,7 @@ class VerifiedTokensTest {
         assertThat(off.find("token-1", request())).isNull();
     }
 
-    private static SecurityIdentity verified(String raw, Instant expiresAt, String scope, RoutingContext request) {
+    static SecurityIdentity verified(String raw, Instant expiresAt, String scope, RoutingContext request) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new Token(raw, expiresAt.getEpochSecond(), scope))
                 .addRole("client")
@@ -79,14 +79,14 @@ class VerifiedTokensTest {
                 .build();
     }
 
-    private static RoutingContext request() {
+    static RoutingContext request() {
         return (RoutingContext) Proxy.newProxyInstance(RoutingContext.class.getClassLoader(),
                 new Class<?>[] { RoutingContext.class }, (proxy, method, args) -> {
                     throw new UnsupportedOperationException(method.getName());
                 });
     }
 
-    private static TokenCacheConfig settings(boolean enabled) {
+    static TokenCacheConfig settings(boolean enabled) {
         return new TokenCacheConfig() {
             @Override
             public boolean enabled() {
