@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import ca.bim.clinic.booking.domain.Practitioner;
 import ca.bim.clinic.booking.service.AvailabilityService;
 import ca.bim.clinic.booking.service.CatalogLookup;
 import ca.bim.clinic.common.error.NotFound;
+import ca.bim.clinic.common.rest.IsoDateTimes;
 
 @Path("/api/v1/availability")
 @Tag(name = "Availability")
@@ -55,12 +57,26 @@ public class AvailabilityResource {
     public record SlotResponse(String appointmentType, UUID practitionerId, String practitionerName, UUID locationId,
             String locationCode, OffsetDateTime start, OffsetDateTime end) {
 
-        static SlotResponse from(AvailabilityService.Slot slot, String appointmentType) {
+        static SlotResponse from(AvailabilityService.Slot slot, String appointmentType, LocalTimes times) {
             var zone = slot.location().zone();
             return new SlotResponse(appointmentType, slot.practitioner().id, slot.practitioner().displayName,
-                    slot.location().id,
-                    slot.location().code, slot.start().atZone(zone).toOffsetDateTime(),
-                    slot.end().atZone(zone).toOffsetDateTime());
+                    slot.location().id, slot.location().code, times.of(slot.start(), zone),
+                    times.of(slot.end(), zone));
+        }
+    }
+
+    /**
+     * The offset date-times of one answer, each computed once: practitioners share start times and a slot's end is
+     * often another's start, while finding the zone's offset for an instant was 4% of an answer (JFR,
+     * docs/benchmarks.md 2026-12-02). Shared instances also make the serializer's per-answer texts a lookup by
+     * identity.
+     */
+    static final class LocalTimes {
+        private final Map<ZoneId, Map<Instant, OffsetDateTime>> byZone = new HashMap<>();
+
+        OffsetDateTime of(Instant instant, ZoneId zone) {
+            return byZone.computeIfAbsent(zone, z -> new HashMap<>())
+                    .computeIfAbsent(instant, i -> i.atZone(zone).toOffsetDateTime());
         }
     }
 
@@ -69,7 +85,8 @@ public class AvailabilityResource {
      * record accessors: an answer has hundreds of slots, and reading them by reflection was a third of its
      * serialisation (JFR, docs/benchmarks.md 2026-12-01). The type, practitioner and location texts repeat on every
      * slot, so each is quoted and encoded once per answer and then copied as bytes: escaping them again on each slot
-     * was 57% of the answer's serialisation. {@code JsonDateTimesTest} checks the JSON.
+     * was 57% of the answer's serialisation. The same goes for the start and end texts, which repeat across
+     * practitioners. {@code JsonDateTimesTest} checks the JSON.
      */
     static final class SlotJson extends StdSerializer<SlotResponse> {
 
@@ -105,11 +122,10 @@ public class AvailabilityResource {
             encoded.write(slot.locationId(), json);
             json.writeFieldName(LOCATION_CODE);
             encoded.write(slot.locationCode(), json);
-            // The date-times go through the mapper's own serializer (IsoDateTimes), so they read as everywhere else.
             json.writeFieldName(START);
-            provider.defaultSerializeValue(slot.start(), json);
+            encoded.write(slot.start(), json, provider);
             json.writeFieldName(END);
-            provider.defaultSerializeValue(slot.end(), json);
+            encoded.write(slot.end(), json, provider);
             json.writeEndObject();
         }
 
@@ -122,6 +138,16 @@ public class AvailabilityResource {
                     json.writeNull();
                 } else {
                     json.writeString(texts.computeIfAbsent(value, v -> new SerializedString(v.toString())));
+                }
+            }
+
+            /** A date-time as the mapper writes it everywhere else (IsoDateTimes), formatted once per answer. */
+            void write(OffsetDateTime value, JsonGenerator json, SerializerProvider provider) throws IOException {
+                if (value == null || !IsoDateTimes.writesText(provider)) {
+                    provider.defaultSerializeValue(value, json);
+                } else {
+                    json.writeString(texts.computeIfAbsent(value,
+                            v -> new SerializedString(IsoDateTimes.format((OffsetDateTime) v))));
                 }
             }
         }
@@ -182,8 +208,9 @@ public class AvailabilityResource {
             who = Optional.of(catalog.practitioner(practitioner).orElseThrow(
                     () -> new NotFound("No practitioner with id " + practitioner)));
         }
+        LocalTimes times = new LocalTimes();
         List<SlotResponse> slots = availability.find(type, place, who, start, end).stream()
-                .map(slot -> SlotResponse.from(slot, type.code)).toList();
+                .map(slot -> SlotResponse.from(slot, type.code, times)).toList();
         return new AvailabilityResponse(slots, slots.size());
     }
 }

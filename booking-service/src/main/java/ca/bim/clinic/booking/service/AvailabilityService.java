@@ -41,6 +41,18 @@ public class AvailabilityService {
     public record Slot(Practitioner practitioner, Location location, Instant start, Instant end) {
     }
 
+    /**
+     * Start, then practitioner name, then practitioner id. Written out: the chain of key extractors it replaces was 6%
+     * of a 14-day answer (JFR, docs/benchmarks.md 2026-12-02).
+     */
+    private static final Comparator<Slot> BY_START_THEN_PRACTITIONER = (a, b) -> {
+        int order = a.start().compareTo(b.start());
+        if (order == 0) {
+            order = a.practitioner().displayName.compareTo(b.practitioner().displayName);
+        }
+        return order != 0 ? order : a.practitioner().id.compareTo(b.practitioner().id);
+    };
+
     /** Why a start time cannot be booked. */
     public enum Refusal {
         TOO_SOON("Starts sooner than the minimum notice allows"),
@@ -118,8 +130,7 @@ public class AvailabilityService {
                 }
             }
         }
-        slots.sort(Comparator.comparing(Slot::start).thenComparing(s -> s.practitioner().displayName)
-                .thenComparing(s -> s.practitioner().id));
+        slots.sort(BY_START_THEN_PRACTITIONER);
         return slots;
     }
 

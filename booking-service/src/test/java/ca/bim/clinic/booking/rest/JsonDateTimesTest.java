@@ -2,7 +2,9 @@ package ca.bim.clinic.booking.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import ca.bim.clinic.booking.support.ClientServiceStub;
 import ca.bim.clinic.common.rest.IsoDateTimes;
@@ -80,5 +83,27 @@ class JsonDateTimesTest {
         // A second answer starts from nothing: no text of the first is left over.
         var alone = new AvailabilityResource.AvailabilityResponse(List.of(other), 1);
         assertThat(mapper.writeValueAsString(alone)).isEqualTo(reflective.writeValueAsString(alone));
+        // With dates as timestamps (a setting these services do not use) the slot's dates are Jackson's own too.
+        ObjectMapper timestamps = mapper.copy().enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        assertThat(timestamps.writeValueAsString(answer))
+                .isEqualTo(reflective.copy().enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .writeValueAsString(answer))
+                .doesNotContain("2026-12-03T09:00:00-08:00");
+    }
+
+    /** One answer computes each instant's local date-time once per zone, and gives the same one for the same instant. */
+    @Test
+    void localTimesAreSharedWithinAnAnswer() {
+        var times = new AvailabilityResource.LocalTimes();
+        ZoneId vancouver = ZoneId.of("America/Vancouver");
+        Instant nine = Instant.parse("2026-12-03T17:00:00Z");
+
+        assertThat(times.of(nine, vancouver)).isEqualTo(OffsetDateTime.parse("2026-12-03T09:00:00-08:00"))
+                .isSameAs(times.of(Instant.parse("2026-12-03T17:00:00Z"), vancouver));
+        assertThat(times.of(nine, ZoneId.of("America/Toronto")))
+                .isEqualTo(OffsetDateTime.parse("2026-12-03T12:00:00-05:00"));
+        // Across the spring change the offset follows the instant.
+        assertThat(times.of(Instant.parse("2027-03-15T16:00:00Z"), vancouver))
+                .isEqualTo(OffsetDateTime.parse("2027-03-15T09:00:00-07:00"));
     }
 }

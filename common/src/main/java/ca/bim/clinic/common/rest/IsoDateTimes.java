@@ -38,7 +38,18 @@ public class IsoDateTimes implements ObjectMapperCustomizer {
         mapper.registerModule(new SimpleModule("iso-date-times").addSerializer(OffsetDateTime.class, new Serializer()));
     }
 
-    static String format(OffsetDateTime value) {
+    /**
+     * Whether {@code provider} writes an {@link OffsetDateTime} as the text {@link #format} gives. Other settings
+     * (timestamps, the context's time zone) are not used by these services; Jackson writes something else for them.
+     */
+    public static boolean writesText(SerializerProvider provider) {
+        return !provider.isEnabled(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                && !(provider.getConfig().hasExplicitTimeZone()
+                        && provider.isEnabled(SerializationFeature.WRITE_DATES_WITH_CONTEXT_TIME_ZONE));
+    }
+
+    /** {@code value} as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} writes it. */
+    public static String format(OffsetDateTime value) {
         int year = value.getYear();
         ZoneOffset offset = value.getOffset();
         int offsetSeconds = offset.getTotalSeconds();
@@ -86,10 +97,7 @@ public class IsoDateTimes implements ObjectMapperCustomizer {
         @Override
         public void serialize(OffsetDateTime value, JsonGenerator generator, SerializerProvider provider)
                 throws IOException {
-            if (provider.isEnabled(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    || provider.getConfig().hasExplicitTimeZone()
-                            && provider.isEnabled(SerializationFeature.WRITE_DATES_WITH_CONTEXT_TIME_ZONE)) {
-                // Settings this service does not use, where Jackson writes something else: leave it to Jackson.
+            if (!writesText(provider)) {
                 OffsetDateTimeSerializer.INSTANCE.serialize(value, generator, provider);
                 return;
             }
