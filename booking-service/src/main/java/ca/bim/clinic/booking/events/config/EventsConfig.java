@@ -16,8 +16,8 @@ public interface EventsConfig {
 
     Retention retention();
 
-    /** How often the outbox lag gauge is refreshed when no dispatch pass ran (a pass reads it at most each second). */
-    @WithDefault("15s")
+    /** How often the outbox lag gauge (and the dead-letter counts) are read; one indexed query each. */
+    @WithDefault("5s")
     String lagRefresh();
 
     /** client-service as a destination; where it answers is {@code clinic.client-service.url}, as for every call. */

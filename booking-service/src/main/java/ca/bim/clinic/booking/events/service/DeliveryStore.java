@@ -232,19 +232,25 @@ public class DeliveryStore {
         }
     }
 
-    /** Age of the oldest event still pending for client-service or an active subscription; zero when none. */
+    /**
+     * Age of the oldest event still pending for client-service or an active subscription; zero when none. The oldest
+     * is the one written first (lowest sequence), read from the pending rows' own index: the minimum of every pending
+     * row's time took seconds with a large backlog and stale statistics (docs/benchmarks.md 2026-12-02).
+     */
     @Transactional
     public Duration lag(Instant now) {
-        Instant oldest = ScalarQuery.of(em, """
-                SELECT min(e.occurred_at) AS oldest FROM event_delivery d
+        List<Instant> oldest = ScalarQuery.of(em, """
+                SELECT e.occurred_at AS oldest FROM event_delivery d
                 JOIN outbox_event e ON e.seq = d.event_seq
                 LEFT JOIN webhook_subscription s ON s.id = d.subscription_id
                 WHERE d.status = 'PENDING' AND (d.subscription_id IS NULL OR s.status = 'ACTIVE')
-                """, "oldest", Instant.class).getSingleResult();
-        if (oldest == null) {
+                ORDER BY d.event_seq
+                LIMIT 1
+                """, "oldest", Instant.class).getResultList();
+        if (oldest.isEmpty()) {
             return Duration.ZERO;
         }
-        Duration age = Duration.between(oldest, now);
+        Duration age = Duration.between(oldest.get(0), now);
         return age.isNegative() ? Duration.ZERO : age;
     }
 
