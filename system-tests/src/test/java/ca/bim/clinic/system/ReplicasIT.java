@@ -76,6 +76,9 @@ class ReplicasIT {
                 // Buckets of this run only: neither an earlier run nor a local stack on the same Redis interferes.
                 "GATEWAY_RATE_LIMIT_REDIS_KEY_PREFIX", "clinic-it:" + UUID.randomUUID() + ":",
                 "GATEWAY_RATE_LIMIT_ANONYMOUS_REQUESTS_PER_MINUTE", String.valueOf(ANONYMOUS_LIMIT),
+                // This test is about sharing, not the fall-back (RedisUnreachableTest): on a busy 2-core CI machine a
+                // first call answered after the default 250 ms was counted locally and each gateway kept its own limit.
+                "GATEWAY_RATE_LIMIT_REDIS_TIMEOUT", "5s",
                 // The test stands in for a load balancer on 127.0.0.1 that names the caller in X-Forwarded-For.
                 "GATEWAY_TRUSTED_PROXIES", "127.0.0.1"));
         gatewayA = system.url(RunningSystem.GATEWAY_A);
