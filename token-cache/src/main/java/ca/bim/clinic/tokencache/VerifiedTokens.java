@@ -51,6 +51,10 @@ public class VerifiedTokens {
 
     private record Verified(JsonWebToken principal, Set<String> roles, Set<String> scopes, Set<Credential> credentials,
             Map<String, Object> attributes, List<String> requestKeys, long expiresAtEpochSecond) {
+
+        boolean expired() {
+            return Instant.now().getEpochSecond() >= expiresAtEpochSecond;
+        }
     }
 
     /** Null when the cache is switched off ({@code clinic.token-cache.enabled=false}). */
@@ -72,7 +76,7 @@ public class VerifiedTokens {
             return false;
         }
         Verified verified = cache.asMap().get(token);
-        return verified != null && Instant.now().getEpochSecond() < verified.expiresAtEpochSecond();
+        return verified != null && !verified.expired();
     }
 
     /** The identity {@code token} was verified as, for {@code request}; null when it was not verified recently. */
@@ -84,7 +88,7 @@ public class VerifiedTokens {
         if (verified == null) {
             return null;
         }
-        if (Instant.now().getEpochSecond() >= verified.expiresAtEpochSecond()) {
+        if (verified.expired()) {
             cache.invalidate(token);
             return null;
         }

@@ -97,6 +97,10 @@ class ReusedTokenMechanismTest {
         };
     }
 
+    /**
+     * A request with only an Authorization header. Any other method fails the test loudly: the mechanism is meant to
+     * read that header and nothing else before the cache has answered.
+     */
     private static RoutingContext request(String authorization) {
         HttpServerRequest http = (HttpServerRequest) Proxy.newProxyInstance(HttpServerRequest.class.getClassLoader(),
                 new Class<?>[] { HttpServerRequest.class }, (proxy, method, args) -> {
