@@ -18,12 +18,9 @@ public class TimeOffRepository implements PanacheRepositoryBase<TimeOff, UUID> {
         return find("practitioner.id", Sort.by("startsAt"), practitionerId).list();
     }
 
-    /**
-     * Time off of any practitioner that overlaps [from, to), practitioners not loaded. No list parameter, so that
-     * Hibernate keeps the query's translation (see {@code ScheduleRepository#findInForce}); callers pick their
-     * practitioners from the rows.
-     */
-    public List<TimeOff> findOverlapping(Instant from, Instant to) {
-        return find("startsAt < :to and endsAt > :from", Parameters.with("from", from).and("to", to)).list();
+    /** Time off of any practitioner that ends after {@code since}, practitioners loaded (for CatalogSnapshot). */
+    public List<TimeOff> findEndingAfter(Instant since) {
+        return find("from TimeOff t join fetch t.practitioner where t.endsAt > :since",
+                Parameters.with("since", since)).list();
     }
 }

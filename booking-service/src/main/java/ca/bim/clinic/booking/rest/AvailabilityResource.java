@@ -38,6 +38,7 @@ import ca.bim.clinic.booking.domain.Location;
 import ca.bim.clinic.booking.domain.Practitioner;
 import ca.bim.clinic.booking.service.AvailabilityService;
 import ca.bim.clinic.booking.service.CatalogLookup;
+import ca.bim.clinic.booking.service.CatalogSnapshot;
 import ca.bim.clinic.common.error.NotFound;
 import ca.bim.clinic.common.rest.IsoDateTimes;
 
@@ -162,6 +163,7 @@ public class AvailabilityResource {
 
     @Inject AvailabilityService availability;
     @Inject CatalogLookup catalog;
+    @Inject CatalogSnapshot snapshot;
     @Inject BookingRules rules;
 
     @GET
@@ -195,7 +197,7 @@ public class AvailabilityResource {
             throw TimeParameters.badRequest("to", "query",
                     "must be at most " + rules.maxAvailabilityRange().toDays() + " days after from");
         }
-        AppointmentType type = catalog.activeType(appointmentType).orElseThrow(
+        AppointmentType type = snapshot.activeType(appointmentType).orElseThrow(
                 () -> new NotFound("No appointment type with code " + appointmentType));
         Optional<Location> place = Optional.empty();
         if (location != null && !location.isBlank()) {

@@ -26,8 +26,6 @@ import ca.bim.clinic.booking.domain.Schedule;
 import ca.bim.clinic.booking.domain.TimeOff;
 import ca.bim.clinic.booking.repository.AppointmentRepository;
 import ca.bim.clinic.booking.repository.AppointmentRepository.BusyInterval;
-import ca.bim.clinic.booking.repository.ScheduleRepository;
-import ca.bim.clinic.booking.repository.TimeOffRepository;
 
 /**
  * Free start times: the start times of each practitioner's working hours ({@link SlotGrid}, which also handles
@@ -70,8 +68,7 @@ public class AvailabilityService {
 
     @Inject BookingRules rules;
     @Inject Clock clock;
-    @Inject ScheduleRepository schedules;
-    @Inject TimeOffRepository timeOff;
+    @Inject CatalogSnapshot catalog;
     @Inject AppointmentRepository appointments;
 
     /** Slots starting in [from, to), ordered by start, then practitioner name. */
@@ -92,20 +89,21 @@ public class AvailabilityService {
         LocalDate firstDay = earliest.atZone(zone).toLocalDate().minusDays(1);
         LocalDate lastDay = latest.atZone(zone).toLocalDate().plusDays(1);
         // The practitioners are those of the schedules: one without hours in the range has no slot in it.
-        List<Schedule> inForce = practitioner
-                .map(p -> p.active && type.disciplines.contains(p.discipline)
-                        ? schedules.findInForce(p.id, firstDay, lastDay)
-                        : List.<Schedule>of())
-                .orElseGet(() -> schedules.findInForce(firstDay, lastDay)).stream()
-                .filter(s -> type.disciplines.contains(s.practitioner.discipline))
+        List<Schedule> inForce = catalog.schedules().stream()
+                .filter(s -> s.practitioner.active && type.disciplines.contains(s.practitioner.discipline))
+                .filter(s -> practitioner.isEmpty() || practitioner.get().id.equals(s.practitioner.id))
                 .filter(s -> location.isEmpty() || location.get().id.equals(s.location.id))
+                .filter(s -> !s.effectiveFrom.isAfter(lastDay)
+                        && (s.effectiveTo == null || !s.effectiveTo.isBefore(firstDay)))
                 .toList();
         if (inForce.isEmpty()) {
             return List.of();
         }
         Set<UUID> ids = inForce.stream().map(s -> s.practitioner.id).collect(Collectors.toSet());
-        Map<UUID, List<TimeOff>> away = timeOff.findOverlapping(earliest, latest.plus(duration)).stream()
-                .filter(t -> ids.contains(t.practitioner.id))
+        Instant awayUntil = latest.plus(duration);
+        Map<UUID, List<TimeOff>> away = catalog.timeOff().stream()
+                .filter(t -> ids.contains(t.practitioner.id) && t.startsAt.isBefore(awayUntil)
+                        && t.endsAt.isAfter(earliest))
                 .collect(Collectors.groupingBy(t -> t.practitioner.id));
         Map<UUID, List<BusyInterval>> busy = appointments.findBusy(ids, earliest, latest.plus(blocked), now).stream()
                 .collect(Collectors.groupingBy(BusyInterval::practitionerId));
@@ -166,15 +164,13 @@ public class AvailabilityService {
         }
         ZoneId zone = location.zone();
         LocalDate day = start.atZone(zone).toLocalDate();
-        ScheduleRepository.DayHours hours = schedules.hoursOn(practitioner.id, location.id, day, start,
-                start.plus(type.duration()));
-        boolean withinHours = hours.schedules().stream()
+        boolean withinHours = catalog.hoursOn(practitioner.id, location.id, day).stream()
                 .anyMatch(s -> SlotGrid.isStart(SlotGrid.window(day, s.startTime, s.endTime, zone), start,
                         type.duration(), rules.slotStep()));
         if (!withinHours) {
             return Optional.of(Refusal.OUTSIDE_HOURS);
         }
-        if (hours.away()) {
+        if (catalog.away(practitioner.id, start, start.plus(type.duration()))) {
             return Optional.of(Refusal.TIME_OFF);
         }
         return Optional.empty();

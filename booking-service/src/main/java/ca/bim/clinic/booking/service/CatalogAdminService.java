@@ -57,12 +57,14 @@ public class CatalogAdminService {
     @Inject TimeOffRepository timeOff;
     @Inject AppointmentRepository appointments;
     @Inject CatalogLookup catalog;
+    @Inject CatalogSnapshot snapshot;
     @Inject Clock clock;
     @Inject BookingRules rules;
     @Inject Event<SlotFreed> freed;
 
     @Transactional
     public Practitioner createPractitioner(PractitionerData data) {
+        snapshot.changed();
         Practitioner practitioner = new Practitioner();
         practitioner.id = UUID.randomUUID();
         apply(practitioner, data);
@@ -73,6 +75,7 @@ public class CatalogAdminService {
 
     @Transactional
     public Practitioner updatePractitioner(UUID id, PractitionerData data) {
+        snapshot.changed();
         Practitioner practitioner = practitioner(id);
         apply(practitioner, data);
         flushPractitioner();
@@ -81,6 +84,7 @@ public class CatalogAdminService {
 
     @Transactional
     public AppointmentType createType(String code, AppointmentTypeData data) {
+        snapshot.changed();
         AppointmentType type = new AppointmentType();
         type.id = UUID.randomUUID();
         type.code = code;
@@ -93,6 +97,7 @@ public class CatalogAdminService {
 
     @Transactional
     public AppointmentType updateType(String code, AppointmentTypeData data) {
+        snapshot.changed();
         AppointmentType type = types.findByCode(code)
                 .orElseThrow(() -> new NotFound("No appointment type with code " + code));
         apply(type, data);
@@ -102,6 +107,7 @@ public class CatalogAdminService {
 
     @Transactional
     public Schedule addSchedule(UUID practitionerId, ScheduleData data) {
+        snapshot.changed();
         Schedule schedule = new Schedule();
         schedule.id = UUID.randomUUID();
         schedule.practitioner = practitioner(practitionerId);
@@ -116,6 +122,7 @@ public class CatalogAdminService {
 
     @Transactional
     public Schedule updateSchedule(UUID practitionerId, UUID scheduleId, ScheduleData data) {
+        snapshot.changed();
         Schedule schedule = schedule(practitionerId, scheduleId);
         apply(schedule, data);
         flushSchedule();
@@ -125,11 +132,13 @@ public class CatalogAdminService {
     /** Removes a weekly entry; appointments already booked in it stay booked. */
     @Transactional
     public void deleteSchedule(UUID practitionerId, UUID scheduleId) {
+        snapshot.changed();
         schedules.delete(schedule(practitionerId, scheduleId));
     }
 
     @Transactional
     public TimeOff addTimeOff(UUID practitionerId, Instant start, Instant end, String reason) {
+        snapshot.changed();
         if (!end.isAfter(start)) {
             throw DomainException.unprocessable("Time off must end after it starts");
         }
@@ -151,6 +160,7 @@ public class CatalogAdminService {
 
     @Transactional
     public void deleteTimeOff(UUID practitionerId, UUID timeOffId) {
+        snapshot.changed();
         TimeOff entry = timeOff.findByIdOptional(timeOffId).filter(t -> t.practitioner.id.equals(practitionerId))
                 .orElseThrow(() -> new NotFound("No time off with id " + timeOffId));
         timeOff.delete(entry);
