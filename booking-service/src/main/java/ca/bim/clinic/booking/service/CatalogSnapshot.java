@@ -29,8 +29,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Appointment types, weekly schedules (with their practitioners and locations) and time off, read together and
- * kept in memory for the availability search and a booking's rule check. Reading them on every request was a third
- * of the availability endpoint's CPU and a fifth of a booking's in booking-service (JFR, docs/benchmarks.md
+ * kept in memory for the availability search and a booking's rule check. Reading them on every request was half of
+ * the availability search's own samples and a fifth of the booking service method's (JFR, docs/benchmarks.md
  * 2026-12-02); they change a few times a week.
  * <p>
  * A copy lives at most {@link CatalogConfig#refresh()}; an admin write through this replica drops it when its
