@@ -13,8 +13,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import ca.bim.clinic.booking.config.BookingRules;
@@ -25,6 +23,7 @@ import ca.bim.clinic.booking.domain.TimeOff;
 import ca.bim.clinic.booking.repository.AppointmentTypeRepository;
 import ca.bim.clinic.booking.repository.ScheduleRepository;
 import ca.bim.clinic.booking.repository.TimeOffRepository;
+import ca.bim.clinic.common.persistence.AfterCommit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -85,24 +84,15 @@ public class CatalogSnapshot {
     }
 
     /**
-     * The catalogue is being changed in the caller's transaction: the copy is dropped now and again when that
-     * transaction ends (commit or rollback), so no reader keeps what was read before the change.
+     * The catalogue is being changed in the caller's transaction: the copy is dropped now and again once that
+     * transaction commits, so no reader keeps what was read before the change.
      */
     public void changed() {
         current = null;
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    synchronized (CatalogSnapshot.this) {
-                        generation++;
-                        current = null;
-                    }
-                }
+        AfterCommit.run(transactions, () -> {
+            synchronized (this) {
+                generation++;
+                current = null;
             }
         });
     }

@@ -12,8 +12,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -26,6 +24,7 @@ import ca.bim.clinic.booking.domain.SlotClaim;
 import ca.bim.clinic.booking.events.config.EventsConfig;
 import ca.bim.clinic.booking.events.domain.EventEnvelope;
 import ca.bim.clinic.booking.events.domain.EventTypes;
+import ca.bim.clinic.common.persistence.AfterCommit;
 
 /**
  * Writes an event and one pending delivery per destination in the caller's transaction, so the event exists exactly
@@ -164,22 +163,7 @@ public class Outbox {
 
     /** The dispatcher hears of the new event as soon as it is visible, instead of at its next poll. */
     private void wakeAfterCommit(boolean clientServiceOnly) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    if (clientServiceOnly) {
-                        dispatcher.wakeForClientService();
-                    } else {
-                        dispatcher.wake();
-                    }
-                }
-            }
-        });
+        AfterCommit.run(transactions, clientServiceOnly ? dispatcher::wakeForClientService : dispatcher::wake);
     }
 
     private String serialise(Object envelope) {
