@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
 
@@ -207,5 +208,23 @@ class ProxyRoutingTest {
                 .header("Location", is("/api/v1/appointments/123")).body("id", is("123"));
         StubUpstreams.booking().verify(postRequestedFor(urlEqualTo("/api/v1/appointments"))
                 .withRequestBody(equalToJson(body)));
+    }
+
+    @Test
+    void largeResponseBodyArrivesWhole() {
+        // Larger than the 64 KiB pieces the upstream client relays (Upstream), in both framings a service uses.
+        StringBuilder slots = new StringBuilder("[");
+        for (int i = 0; i < 3_000; i++) {
+            slots.append(i == 0 ? "" : ",").append("{\"n\":").append(i).append(",\"start\":\"2027-01-04T17:00:00Z\"}");
+        }
+        String body = slots.append(']').toString();
+        // Gzip off: WireMock would otherwise shrink the stub to a few KiB.
+        StubUpstreams.booking().stubFor(get("/api/v1/availability").willReturn(okJson(body).withGzipDisabled(true)));
+        StubUpstreams.booking().stubFor(get("/api/v1/availability?framing=chunked").willReturn(okJson(body)
+                .withGzipDisabled(true).withChunkedDribbleDelay(40, 200)));
+        for (String path : new String[] { "/api/v1/availability", "/api/v1/availability?framing=chunked" }) {
+            String relayed = given().get(path).then().statusCode(200).extract().asString();
+            assertEquals(body, relayed, path);
+        }
     }
 }
